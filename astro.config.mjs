@@ -1,0 +1,44 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { loadSiteData, SiteDataError } from './src/data/load.ts';
+import { buildSidebar } from './src/data/sidebar.ts';
+import giaDinhSo from './src/integrations/gia-dinh-so.ts';
+
+/** Stops with the list of problems, in words the commune office can act on, instead of a stack trace. */
+function loadOrExit() {
+	try {
+		return loadSiteData(process.cwd());
+	} catch (error) {
+		if (!(error instanceof SiteDataError)) throw error;
+		console.error(`\n${error.message}\n\nSửa các lỗi trên rồi chạy lại "npm run build". Xem docs/huong-dan-van-phong.md.\n`);
+		process.exit(1);
+	}
+}
+
+const data = loadOrExit();
+
+export default defineConfig({
+	site: data.commune.site.url,
+	base: data.commune.site.base,
+	trailingSlash: 'always',
+	integrations: [
+		starlight({
+			title: 'Gia đình số Kon Chiêng',
+			description: 'Sổ tay phong trào “Gia đình số” của xã Kon Chiêng: bài học từng bước cho 21 tiêu chí.',
+			defaultLocale: 'root',
+			locales: { root: { label: 'Tiếng Việt', lang: 'vi' } },
+			pagefind: false,
+			expressiveCode: false,
+			sidebar: buildSidebar(data),
+			tableOfContents: false,
+			lastUpdated: false,
+			credits: false,
+			customCss: ['./src/styles/site.css'],
+			components: {
+				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+			},
+		}),
+		giaDinhSo(data),
+	],
+});

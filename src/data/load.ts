@@ -1,0 +1,263 @@
+/**
+ * Reads and checks the project's data and lesson frontmatter before Astro builds anything, so
+ * that a mistake stops the build with one message per problem, naming the file and the field.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'astro/zod';
+import {
+	allowedDomainsSchema,
+	communeSchema,
+	criterionSchema,
+	groupSchema,
+	glossaryEntrySchema,
+	type GlossaryEntry,
+	lessonFrontmatterSchema,
+	type Commune,
+	type Criterion,
+	type Group,
+	type LessonFrontmatter,
+} from './schema';
+
+export const DATA_DIR = 'content/data';
+export const DOCS_DIR = 'content/docs';
+
+/** A problem a commune clerk can fix: the file, where in it, and what is wrong. */
+export interface Problem {
+	file: string;
+	where?: string;
+	message: string;
+}
+
+export class SiteDataError extends Error {
+	constructor(readonly problems: Problem[]) {
+		super(
+			`Dữ liệu hoặc bài học có lỗi, trang chưa được xây dựng:\n` +
+				problems.map((p) => `  - ${formatProblem(p)}`).join('\n')
+		);
+		this.name = 'SiteDataError';
+	}
+}
+
+export function formatProblem(p: Problem): string {
+	return `${p.file}${p.where ? `, ${p.where}` : ''}: ${p.message}`;
+}
+
+export interface Lesson {
+	/** Path from the project root, with forward slashes. */
+	file: string;
+	/** The page's slug, which is its URL below the base: "cq-1". */
+	slug: string;
+	data: LessonFrontmatter;
+}
+
+export interface SiteData {
+	groups: Group[];
+	criteria: Criterion[];
+	commune: Commune;
+	allowedDomains: string[];
+	glossary: GlossaryEntry[];
+	lessons: Lesson[];
+	/** Criteria that have no lesson yet, in the plan's order. */
+	missingLessons: string[];
+}
+
+const toPosix = (p: string) => p.split(sep).join('/');
+
+function readYaml(root: string, file: string, problems: Problem[]): unknown {
+	const path = join(root, file);
+	if (!existsSync(path)) {
+		problems.push({ file, message: 'không tìm thấy tệp' });
+		return undefined;
+	}
+	try {
+		return parseYaml(readFileSync(path, 'utf8'));
+	} catch (error) {
+		problems.push({ file, message: `không đọc được YAML (${(error as Error).message.split('\n')[0]})` });
+		return undefined;
+	}
+}
+
+function fieldPath(path: PropertyKey[]): string {
+	return path.map(String).join('.');
+}
+
+/** Turns schema issues into problems; `describeItem` names an array item ("tiêu chí thứ 3 (cq-3)"). */
+function collect(
+	file: string,
+	issues: z.core.$ZodIssue[],
+	problems: Problem[],
+	describeItem?: (index: number) => string
+) {
+	for (const issue of issues) {
+		const path = [...issue.path];
+		let where = '';
+		if (describeItem && typeof path[0] === 'number') where = describeItem(path.shift() as number);
+		if (path.length) where += `${where ? ', ' : ''}trường "${fieldPath(path)}"`;
+		problems.push({ file, where: where || undefined, message: issue.message });
+	}
+}
+
+function validateList<T>(
+	root: string,
+	file: string,
+	schema: z.ZodType<T>,
+	noun: string,
+	problems: Problem[]
+): T[] {
+	const raw = readYaml(root, file, problems);
+	if (raw === undefined) return [];
+	if (!Array.isArray(raw)) {
+		problems.push({ file, message: `tệp phải là một danh sách ${noun}` });
+		return [];
+	}
+	const items: T[] = [];
+	raw.forEach((item, index) => {
+		const result = schema.safeParse(item);
+		const id = item && typeof item === 'object' && 'id' in item ? ` (${String(item.id)})` : '';
+		if (result.success) items.push(result.data);
+		else collect(file, result.error.issues, problems, () => `${noun} thứ ${index + 1}${id}`);
+	});
+	return items;
+}
+
+/** Reads the frontmatter block at the top of an MDX file. */
+export function readFrontmatter(source: string): unknown {
+	const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
+	if (!match) return {};
+	return parseYaml(match[1]) ?? {};
+}
+
+function listDocs(dir: string): string[] {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir, { withFileTypes: true, recursive: true })
+		.filter((e) => e.isFile() && /\.mdx?$/.test(e.name) && !e.name.startsWith('_'))
+		.map((e) => join(e.parentPath, e.name))
+		.sort();
+}
+
+export function scanLessons(root: string, criteria: Criterion[], problems: Problem[]): Lesson[] {
+	const known = new Set(criteria.map((c) => c.id));
+	const claimed = new Map<string, string>();
+	const lessons: Lesson[] = [];
+	for (const path of listDocs(join(root, DOCS_DIR))) {
+		const file = toPosix(relative(root, path));
+		const slug = toPosix(relative(join(root, DOCS_DIR), path)).replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+		let raw: unknown;
+		try {
+			raw = readFrontmatter(readFileSync(path, 'utf8'));
+		} catch (error) {
+			problems.push({ file, where: 'phần đầu (frontmatter)', message: `không đọc được YAML (${(error as Error).message.split('\n')[0]})` });
+			continue;
+		}
+		const result = lessonFrontmatterSchema.safeParse(raw);
+		if (!result.success) {
+			collect(file, result.error.issues, problems);
+			continue;
+		}
+		const { criterion } = result.data;
+		if (criterion) {
+			if (!known.has(criterion)) {
+				problems.push({
+					file,
+					where: 'trường "criterion"',
+					message: `tiêu chí "${criterion}" không có trong ${DATA_DIR}/criteria.yaml`,
+				});
+				continue;
+			}
+			const first = claimed.get(criterion);
+			if (first) {
+				problems.push({
+					file,
+					where: 'trường "criterion"',
+					message: `tiêu chí "${criterion}" đã có bài học ${first}; mỗi tiêu chí chỉ có một bài`,
+				});
+				continue;
+			}
+			claimed.set(criterion, file);
+		}
+		lessons.push({ file, slug, data: result.data });
+	}
+	return lessons;
+}
+
+function checkSiteOverride(commune: Commune, env: NodeJS.ProcessEnv, problems: Problem[]): Commune {
+	const site = { ...commune.site };
+	if (env.SITE_URL) site.url = env.SITE_URL;
+	if (env.BASE_PATH) site.base = env.BASE_PATH.replace(/^\/?/, '/').replace(/\/?$/, '/');
+	const result = communeSchema.shape.site.safeParse(site);
+	if (!result.success) {
+		for (const issue of result.error.issues) {
+			const field = String(issue.path[0]);
+			const fromEnv = field === 'url' ? env.SITE_URL : env.BASE_PATH;
+			problems.push({
+				file: fromEnv ? `biến môi trường ${field === 'url' ? 'SITE_URL' : 'BASE_PATH'}` : `${DATA_DIR}/commune.yaml`,
+				where: `trường "site.${field}"`,
+				message: issue.message,
+			});
+		}
+		return commune;
+	}
+	return { ...commune, site: result.data };
+}
+
+/**
+ * Loads everything the site is generated from. Throws SiteDataError listing every problem.
+ * `requireAllLessons` turns a criterion without a lesson from a warning into an error.
+ */
+export function loadSiteData(
+	root: string,
+	{ env = process.env, requireAllLessons = false }: { env?: NodeJS.ProcessEnv; requireAllLessons?: boolean } = {}
+): SiteData {
+	const problems: Problem[] = [];
+	const groups = validateList(root, `${DATA_DIR}/groups.yaml`, groupSchema, 'nhóm', problems);
+	const criteria = validateList(root, `${DATA_DIR}/criteria.yaml`, criterionSchema, 'tiêu chí', problems);
+
+	const groupIds = new Set(groups.map((g) => g.id));
+	const seen = new Set<string>();
+	criteria.forEach((c, index) => {
+		const where = `tiêu chí thứ ${index + 1} (${c.id})`;
+		if (!groupIds.has(c.group))
+			problems.push({
+				file: `${DATA_DIR}/criteria.yaml`,
+				where: `${where}, trường "group"`,
+				message: `nhóm "${c.group}" không có trong ${DATA_DIR}/groups.yaml (các nhóm: ${[...groupIds].join(', ')})`,
+			});
+		if (seen.has(c.id))
+			problems.push({ file: `${DATA_DIR}/criteria.yaml`, where: `${where}, trường "id"`, message: `mã "${c.id}" bị trùng` });
+		seen.add(c.id);
+	});
+
+	let commune = {} as Commune;
+	const communeFile = `${DATA_DIR}/commune.yaml`;
+	const rawCommune = readYaml(root, communeFile, problems);
+	if (rawCommune !== undefined) {
+		const result = communeSchema.safeParse(rawCommune);
+		if (result.success) commune = checkSiteOverride(result.data, env, problems);
+		else collect(communeFile, result.error.issues, problems);
+	}
+
+	const domainsFile = `${DATA_DIR}/allowed-domains.yaml`;
+	const rawDomains = readYaml(root, domainsFile, problems);
+	let allowedDomains: string[] = [];
+	if (rawDomains !== undefined) {
+		const result = allowedDomainsSchema.safeParse(rawDomains);
+		if (result.success) allowedDomains = result.data;
+		else collect(domainsFile, result.error.issues, problems, (i) => `dòng thứ ${i + 1}`);
+	}
+
+	const glossary = validateList(root, `${DATA_DIR}/glossary.yaml`, glossaryEntrySchema, 'từ', problems);
+
+	const lessons = scanLessons(root, criteria, problems);
+	const taught = new Set(lessons.map((l) => l.data.criterion));
+	const missingLessons = criteria.filter((c) => !taught.has(c.id)).map((c) => c.id);
+	if (requireAllLessons && missingLessons.length)
+		problems.push({
+			file: DOCS_DIR,
+			message: `các tiêu chí sau chưa có bài học: ${missingLessons.join(', ')}. Mỗi tiêu chí cần một tệp .mdx có "criterion: <mã>"`,
+		});
+
+	if (problems.length) throw new SiteDataError(problems);
+	return { groups, criteria, commune, allowedDomains, glossary, lessons, missingLessons };
+}

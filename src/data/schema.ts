@@ -1,0 +1,107 @@
+/**
+ * Schemas for the site's data: the criteria groups, the 21 criteria, the commune's details and
+ * the frontmatter every lesson adds to Starlight's own. Messages are in Vietnamese because the
+ * commune office reads them when a build fails.
+ */
+import { z } from 'astro/zod';
+
+const required = (what: string) => ({ error: `thiếu ${what}` });
+
+export const groupSchema = z.object({
+	id: z.string(required('mã nhóm (id)')).regex(/^[a-z-]+$/, 'mã nhóm chỉ gồm chữ thường không dấu và dấu gạch ngang'),
+	name: z.string(required('tên nhóm (name)')).min(1, 'tên nhóm trống'),
+	prefix: z.string(required('tiền tố mã tiêu chí (prefix)')).regex(/^[a-z]{2}$/, 'tiền tố là hai chữ thường, ví dụ "cq"'),
+	summary: z.string(required('mô tả ngắn (summary)')).min(1, 'mô tả ngắn trống'),
+});
+
+export const appliesToSchema = z.enum(['all', 'business', 'mixed'], {
+	error: 'chỉ nhận all (mọi hộ), business (chỉ hộ kinh doanh) hoặc mixed (một phần)',
+});
+
+export const criterionSchema = z
+	.object({
+		id: z.string(required('mã tiêu chí (id)')).regex(/^[a-z]{2}-\d{1,2}$/, 'mã tiêu chí có dạng "cq-1"'),
+		group: z.string(required('nhóm (group)')).min(1, 'nhóm (group) trống'),
+		wording: z.string(required('lời văn của Kế hoạch (wording)')).min(1, 'lời văn (wording) trống'),
+		title: z.string(required('tên ngắn (title)')).min(1, 'tên ngắn (title) trống'),
+		appliesTo: appliesToSchema,
+		parts: z
+			.array(z.object({ text: z.string().min(1), appliesTo: z.enum(['all', 'business']) }))
+			.optional(),
+		note: z.string().optional(),
+	})
+	.refine((c) => c.appliesTo !== 'mixed' || (c.parts?.length ?? 0) >= 2, {
+		message: 'tiêu chí "mixed" cần ít nhất hai phần (parts)',
+		path: ['parts'],
+	});
+
+/** A value the commune must confirm before a page may show it. */
+const confirmable = <T extends z.ZodRawShape>(shape: T) =>
+	z.object({ ...shape, confirmed: z.boolean({ error: 'confirmed phải là true hoặc false' }) });
+
+const url = z.url({ error: 'địa chỉ web không hợp lệ (phải bắt đầu bằng https://)' });
+
+export const communeSchema = z.object({
+	commune: z.object({
+		name: z.string().min(1),
+		fullName: z.string().min(1),
+		office: z.string().min(1),
+		province: z.string().min(1),
+	}),
+	site: z.object({
+		url,
+		base: z.string().regex(/^\/([\w-]+\/)*$/, 'base phải bắt đầu và kết thúc bằng "/", ví dụ /gia-dinh-so/'),
+	}),
+	goalPercent: z.number().min(1).max(100),
+	portals: z.record(z.string(), confirmable({ label: z.string().min(1), url })),
+	zaloOA: z.record(z.string(), confirmable({ name: z.string() })),
+	provinceApp: confirmable({ name: z.string(), planName: z.string().optional(), note: z.string().optional() }),
+	agricultureApp: confirmable({ name: z.string() }),
+	complaintLine: confirmable({ name: z.string(), number: z.string() }),
+	villages: z.array(
+		z.object({ name: z.string(), teamLeader: z.string().default(''), phone: z.string().default('') })
+	),
+});
+
+export const allowedDomainsSchema = z.array(
+	z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'tên miền không hợp lệ, ví dụ "cpc.vn"')
+);
+
+export const glossaryEntrySchema = z.object({
+	id: z.string(required('mã (id)')).regex(/^[a-z0-9-]+$/, 'mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang'),
+	term: z.string(required('từ (term)')).min(1, 'từ (term) trống'),
+	definition: z.string(required('lời giải thích (definition)')).min(1, 'lời giải thích trống'),
+});
+
+const isoDate = z.coerce.date({ error: 'ngày không hợp lệ, viết theo dạng 2026-11-25' });
+
+/** Frontmatter that lessons and chapters add to Starlight's docs schema. */
+export const lessonFields = {
+	/** The criterion this lesson teaches; absent on chapters such as the glossary. */
+	criterion: z.string().regex(/^[a-z]{2}-\d{1,2}$/, 'mã tiêu chí có dạng "cq-1"').optional(),
+	/** When the facts in this page were last checked against their sources. */
+	checked: isoDate.optional(),
+	sources: z
+		.array(z.object({ title: z.string().min(1), url, checked: isoDate }))
+		.default([]),
+	/** "Gia đình bạn đạt tiêu chí này khi ..." — reused by the household checklist and the sheets. */
+	selfCheck: z.array(z.string().min(1)).default([]),
+	/** Words residents type when looking for this page (CCCD, BHYT, tiền điện ...). */
+	keywords: z.array(z.string().min(1)).default([]),
+};
+
+export const lessonFrontmatterSchema = z
+	.object({ title: z.string(required('tiêu đề (title)')).min(1, 'tiêu đề (title) trống'), ...lessonFields })
+	.passthrough()
+	.superRefine((data, ctx) => {
+		if (!data.criterion) return;
+		if (!data.checked) ctx.addIssue({ code: 'custom', path: ['checked'], message: 'bài học cần ngày kiểm tra thông tin (checked)' });
+		if (data.sources.length === 0) ctx.addIssue({ code: 'custom', path: ['sources'], message: 'bài học cần ít nhất một nguồn (sources)' });
+		if (data.selfCheck.length === 0) ctx.addIssue({ code: 'custom', path: ['selfCheck'], message: 'bài học cần danh sách tự kiểm tra (selfCheck)' });
+	});
+
+export type Group = z.infer<typeof groupSchema>;
+export type Criterion = z.infer<typeof criterionSchema>;
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
+export type Commune = z.infer<typeof communeSchema>;
+export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;

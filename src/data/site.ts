@@ -1,0 +1,42 @@
+/**
+ * The validated site data, loaded once per build from the project root, with the lookups that
+ * pages and components share. Nothing about a criterion is written anywhere but the data files.
+ */
+import { loadSiteData, type Lesson } from './load';
+import type { Criterion, Group } from './schema';
+
+export const site = loadSiteData(process.cwd());
+export const { groups, criteria, commune, lessons, glossary } = site;
+
+export function groupOf(criterion: Criterion): Group {
+	return groups.find((g) => g.id === criterion.group)!;
+}
+
+export function criteriaIn(group: Group): Criterion[] {
+	return criteria.filter((c) => c.group === group.id);
+}
+
+export function criterionById(id: string): Criterion | undefined {
+	return criteria.find((c) => c.id === id);
+}
+
+export function lessonFor(criterionId: string): Lesson | undefined {
+	return lessons.find((l) => l.data.criterion === criterionId);
+}
+
+/** "Chỉ hộ kinh doanh" criteria are the only ones a household may mark "không áp dụng". */
+export function mayNotApply(criterion: Criterion): boolean {
+	return criterion.appliesTo === 'business';
+}
+
+/** The number people see and say: "cq-1" → "CQ 1". */
+export function criterionNumber(criterion: Criterion): string {
+	const [prefix, n] = criterion.id.split('-');
+	return `${prefix!.toUpperCase()} ${n}`;
+}
+
+export function glossaryEntry(id: string) {
+	const entry = glossary.find((g) => g.id === id);
+	if (!entry) throw new Error(`<Term id="${id}">: từ "${id}" không có trong content/data/glossary.yaml`);
+	return entry;
+}
