@@ -22,6 +22,8 @@ export default defineConfig({
 	site: data.commune.site.url,
 	base: data.commune.site.base,
 	trailingSlash: 'always',
+	// Prefetching spends data that villagers pay for; pages are small and the offline store covers the rest.
+	prefetch: false,
 	integrations: [
 		starlight({
 			title: 'Gia đình số Kon Chiêng',
@@ -37,6 +39,7 @@ export default defineConfig({
 			customCss: ['./src/styles/site.css'],
 			components: {
 				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+				Search: './src/components/overrides/Search.astro',
 			},
 		}),
 		giaDinhSo(data),

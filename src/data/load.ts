@@ -79,23 +79,14 @@ function readYaml(root: string, file: string, problems: Problem[]): unknown {
 	}
 }
 
-function fieldPath(path: PropertyKey[]): string {
-	return path.map(String).join('.');
-}
-
-/** Turns schema issues into problems; `describeItem` names an array item ("tiêu chí thứ 3 (cq-3)"). */
-function collect(
-	file: string,
-	issues: z.core.$ZodIssue[],
-	problems: Problem[],
-	describeItem?: (index: number) => string
-) {
+/** Turns schema issues into problems; `item` names the list item they belong to ("tiêu chí thứ 3 (cq-3)"). */
+function collect(file: string, issues: z.core.$ZodIssue[], problems: Problem[], item?: (index: number) => string) {
 	for (const issue of issues) {
 		const path = [...issue.path];
-		let where = '';
-		if (describeItem && typeof path[0] === 'number') where = describeItem(path.shift() as number);
-		if (path.length) where += `${where ? ', ' : ''}trường "${fieldPath(path)}"`;
-		problems.push({ file, where: where || undefined, message: issue.message });
+		const parts: string[] = [];
+		if (item && typeof path[0] === 'number') parts.push(item(path.shift() as number));
+		if (path.length) parts.push(`trường "${path.map(String).join('.')}"`);
+		problems.push({ file, where: parts.join(', ') || undefined, message: issue.message });
 	}
 }
 
@@ -117,7 +108,13 @@ function validateList<T>(
 		const result = schema.safeParse(item);
 		const id = item && typeof item === 'object' && 'id' in item ? ` (${String(item.id)})` : '';
 		if (result.success) items.push(result.data);
-		else collect(file, result.error.issues, problems, () => `${noun} thứ ${index + 1}${id}`);
+		else
+			collect(
+				file,
+				result.error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })),
+				problems,
+				() => `${noun} thứ ${index + 1}${id}`
+			);
 	});
 	return items;
 }

@@ -5,6 +5,9 @@
  */
 import { z } from 'astro/zod';
 
+// Zod's own messages (wrong type, too short ...) in Vietnamese, like ours.
+z.config(z.locales.vi());
+
 const required = (what: string) => ({ error: `thiếu ${what}` });
 
 export const groupSchema = z.object({

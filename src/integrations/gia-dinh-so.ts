@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { SiteData } from '../data/load';
 import { criteriaManifest } from './manifest';
+import { buildSearchIndex } from './search-index';
 
 export default function giaDinhSo(data: SiteData): AstroIntegration {
 	let base = '/';
@@ -22,6 +23,9 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 				const out = fileURLToPath(dir);
 				await writeFile(`${out}/criteria.json`, JSON.stringify(criteriaManifest(data, base), null, '\t'));
 				logger.info(`criteria.json: ${data.criteria.length} tiêu chí`);
+				const extras = new Map(data.lessons.map((l) => [l.slug, { keywords: l.data.keywords }]));
+				const pages = await buildSearchIndex(out, base, extras);
+				logger.info(`Pagefind: ${pages} trang trong chỉ mục tìm kiếm`);
 			},
 		},
 	};

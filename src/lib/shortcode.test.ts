@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { loadSiteData } from '../data/load';
+import { ALPHABET, decodeShortCode, encodeShortCode, formatShortCode, MAX_LENGTH, ShortCodeError } from './shortcode';
+import { cleanAnswers, progress, STATES, type Answers } from './answers';
+
+const { criteria } = loadSiteData(process.cwd(), { env: {} });
+
+function randomAnswers(seed: number): Answers {
+	const answers: Answers = {};
+	for (const c of criteria) {
+		seed = (seed * 1103515245 + 12345) % 2 ** 31;
+		const options = c.appliesTo === 'business' ? STATES : STATES.slice(0, 2);
+		answers[c.id] = options[seed % options.length]!;
+	}
+	return answers;
+}
+
+describe('short code', () => {
+	it('is at most 8 characters, without look-alikes', () => {
+		const code = encodeShortCode(criteria, randomAnswers(1));
+		expect(code.length).toBeLessThanOrEqual(MAX_LENGTH);
+		expect(code).toMatch(/^[2-9A-HJKMNP-Z]+$/);
+		expect(ALPHABET).not.toMatch(/[01OIL]/);
+	});
+
+	it('gives back every answer (round trip over many households)', () => {
+		for (let i = 0; i < 500; i++) {
+			const answers = randomAnswers(i);
+			expect(decodeShortCode(criteria, encodeShortCode(criteria, answers))).toEqual(answers);
+		}
+	});
+
+	it('reads the code however it is typed: lower case, spaces, a dash', () => {
+		const answers = randomAnswers(42);
+		const code = encodeShortCode(criteria, answers);
+		expect(decodeShortCode(criteria, ` ${formatShortCode(code).toLowerCase()} `)).toEqual(answers);
+	});
+
+	it('refuses every code with one wrong character', () => {
+		const code = encodeShortCode(criteria, randomAnswers(7));
+		for (let i = 0; i < code.length; i++)
+			for (const ch of ALPHABET) {
+				if (ch === code[i]) continue;
+				const wrong = code.slice(0, i) + ch + code.slice(i + 1);
+				expect(() => decodeShortCode(criteria, wrong)).toThrow(ShortCodeError);
+			}
+	});
+
+	it('refuses two swapped characters', () => {
+		let refused = 0;
+		let tried = 0;
+		for (let s = 0; s < 100; s++) {
+			const code = encodeShortCode(criteria, randomAnswers(s));
+			for (let i = 0; i + 1 < code.length; i++) {
+				if (code[i] === code[i + 1]) continue;
+				tried++;
+				const swapped = code.slice(0, i) + code[i + 1] + code[i] + code.slice(i + 2);
+				try {
+					decodeShortCode(criteria, swapped);
+				} catch {
+					refused++;
+				}
+			}
+		}
+		expect(refused).toBe(tried);
+	});
+
+	it('explains a character that is never used, and a wrong length', () => {
+		expect(() => decodeShortCode(criteria, 'AB0DEF')).toThrow(/“0”/);
+		expect(() => decodeShortCode(criteria, 'ABC')).toThrow(/ký tự/);
+	});
+
+	it('refuses a code made for another list of criteria', () => {
+		const longer = [...criteria, { id: 'xh-10', group: 'xa-hoi-so', appliesTo: 'all' as const }];
+		let refused = 0;
+		for (let s = 0; s < 60; s++) {
+			try {
+				decodeShortCode(longer, encodeShortCode(criteria, randomAnswers(s)));
+			} catch {
+				refused++;
+			}
+		}
+		expect(refused).toBeGreaterThan(50);
+	});
+});
+
+describe('saved answers', () => {
+	it('keeps what it can when a criterion is added or removed, and says so', () => {
+		const saved = { 'cq-1': 'dat', 'kt-2': 'khong-ap-dung', 'xx-9': 'dat', 'cq-2': 'khong-ap-dung', 'cq-3': 42 };
+		const { answers, dropped } = cleanAnswers(criteria, saved);
+		expect(answers).toEqual({ 'cq-1': 'dat', 'kt-2': 'khong-ap-dung' });
+		expect(dropped).toHaveLength(3);
+		expect(dropped.join(' ')).toContain('XX-9');
+	});
+
+	it('counts progress over the criteria that apply', () => {
+		expect(progress(criteria, { 'cq-1': 'dat', 'kt-2': 'khong-ap-dung', 'kt-3': 'khong-ap-dung' })).toEqual({ met: 1, applicable: 19 });
+	});
+
+	it('reports unreadable storage in one sentence', () => {
+		expect(cleanAnswers(criteria, 'garbage').dropped).toEqual(['Không đọc được câu trả lời đã lưu.']);
+	});
+});

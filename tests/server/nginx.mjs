@@ -1,0 +1,83 @@
+// Serves dist/ the way the portal will: nginx (Debian's package) with the configuration shipped
+// in deploy/nginx/, under the base path, on a loopback port. Used by Playwright's webServer and
+// by the benchmark. Run directly: `node tests/server/nginx.mjs` (Ctrl+C stops it).
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+
+export const PORT = Number(process.env.GDS_PORT ?? 4399);
+
+function nginxBinary() {
+	for (const p of ['/usr/sbin/nginx', '/usr/bin/nginx']) if (existsSync(p)) return p;
+	throw new Error('Không tìm thấy nginx. Cài bằng: apt-get install -y nginx-light libnginx-mod-http-brotli-static (hoặc chạy bash .ci/run).');
+}
+
+/** Writes a whole nginx.conf around the shipped location block and returns its folder. */
+export function prepare({ dist = join(root, 'dist'), base = '/gia-dinh-so/', port = PORT } = {}) {
+	if (!existsSync(join(dist, 'index.html'))) throw new Error(`Chưa có ${dist}/index.html: chạy "npm run build" trước.`);
+	const dir = join(tmpdir(), `gds-nginx-${port}`);
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(join(dir, 'www'), { recursive: true });
+	mkdirSync(join(dir, 'logs'));
+	symlinkSync(dist, join(dir, 'www', base.replace(/^\/|\/$/g, '')));
+	const headers = join(dist, '.nginx-headers.conf');
+	const headerConf = existsSync(headers) ? headers : join(dir, 'no-headers.conf');
+	if (!existsSync(headers)) writeFileSync(headerConf, '');
+	const location = readFileSync(join(root, 'deploy/nginx/gia-dinh-so.conf'), 'utf8')
+		.replaceAll('/etc/nginx/snippets/gia-dinh-so-headers.conf', headerConf)
+		.replaceAll('/gia-dinh-so/', base);
+	// Debian's module files name paths relative to /usr/share/nginx; -p moves the prefix, so resolve them.
+	const modules = existsSync('/etc/nginx/modules-enabled')
+		? readdirSync('/etc/nginx/modules-enabled')
+				.filter((f) => /brotli/.test(f))
+				.map((f) => readFileSync(join('/etc/nginx/modules-enabled', f), 'utf8').replace(/load_module modules\//g, 'load_module /usr/share/nginx/modules/').trim())
+		: [];
+	const hasBrotli = modules.length > 0;
+	writeFileSync(
+		join(dir, 'nginx.conf'),
+		`${modules.join('\n')}
+daemon off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/logs/error.log warn;
+events { worker_connections 256; }
+http {
+	include /etc/nginx/mime.types;
+	types { application/manifest+json webmanifest; application/wasm wasm; }
+	default_type application/octet-stream;
+	access_log ${dir}/logs/access.log;
+	client_body_temp_path ${dir}/tmp-body;
+	proxy_temp_path ${dir}/tmp-proxy;
+	fastcgi_temp_path ${dir}/tmp-fastcgi;
+	uwsgi_temp_path ${dir}/tmp-uwsgi;
+	scgi_temp_path ${dir}/tmp-scgi;
+	sendfile on;
+	server_tokens off;
+	server {
+		listen 127.0.0.1:${port};
+		root ${dir}/www;
+		disable_symlinks off;
+		location = / { return 302 ${base}; }
+${(hasBrotli ? location : location.replace(/^\s*brotli_static on;\n/gm, '')).replace(/^/gm, '\t\t')}
+	}
+}
+`
+	);
+	execFileSync(nginxBinary(), ['-t', '-q', '-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'inherit' });
+	return dir;
+}
+
+export function start(options) {
+	const dir = prepare(options);
+	const child = spawn(nginxBinary(), ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'inherit' });
+	return { dir, child, stop: () => child.kill('SIGQUIT') };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const server = start({ dist: process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : undefined });
+	console.log(`nginx: http://127.0.0.1:${PORT}/gia-dinh-so/ (thư mục ${server.dir})`);
+	for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => (server.stop(), process.exit(0)));
+}
