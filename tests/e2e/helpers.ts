@@ -1,0 +1,47 @@
+import { expect, type Page, type Request } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+export const BASE = '/gia-dinh-so/';
+export const DIST = process.env.DIST_DIR ?? join(process.cwd(), 'dist');
+
+/** Every built page, as a path under the base ("", "cq-1/", "in/phieu-tu-danh-gia/" …). */
+export function builtPages(): string[] {
+	return readdirSync(DIST, { recursive: true, withFileTypes: true })
+		.filter((e) => e.isFile() && e.name === 'index.html')
+		.map((e) => relative(DIST, e.parentPath).split(sep).join('/'))
+		.map((p) => (p ? `${p}/` : ''))
+		.filter((p) => !p.startsWith('pagefind/'))
+		.sort();
+}
+
+/** dist/criteria.json, the portal manifest. */
+export function manifest(): { id: string; group: string; title: string; wording: string; url: string | null }[] {
+	return JSON.parse(readFileSync(join(DIST, 'criteria.json'), 'utf8'));
+}
+
+/**
+ * Watches a page for what a user would notice or should never happen: console errors, failed
+ * requests, and any request that leaves the local server.
+ */
+export function watch(page: Page) {
+	const errors: string[] = [];
+	const external: string[] = [];
+	const requests: Request[] = [];
+	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+	page.on('pageerror', (e) => errors.push(String(e)));
+	page.on('request', (r) => {
+		requests.push(r);
+		const url = new URL(r.url());
+		if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) external.push(r.url());
+	});
+	return {
+		errors,
+		external,
+		requests,
+		expectClean() {
+			expect(errors, 'console errors').toEqual([]);
+			expect(external, 'requests leaving the site').toEqual([]);
+		},
+	};
+}
