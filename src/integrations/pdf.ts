@@ -1,0 +1,94 @@
+/**
+ * Prints each lesson and sheet to PDF with Chromium (through Playwright), exactly as a team
+ * leader's Ctrl+P would, into dist/pdf/. Then each page's "Tải bản in (PDF, 85 KB)" link gets its
+ * size, or is removed where no PDF could be made. A machine without Chromium still builds the
+ * site and is told which PDFs were skipped.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AstroIntegrationLogger } from 'astro';
+import { serveDir } from './static-server';
+
+export interface PdfJob {
+	/** File name in dist/pdf/ without ".pdf". */
+	name: string;
+	/** Page path below the base: "cq-1/", "in/bang-tong-hop/". */
+	path: string;
+}
+
+/** Debian's Chromium, or the one Playwright installed if any; CHROMIUM_PATH wins. */
+export function findChromium(playwrightPath?: string): string | undefined {
+	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', playwrightPath];
+	return candidates.find((p): p is string => Boolean(p && existsSync(p)));
+}
+
+export function formatSize(bytes: number): string {
+	return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+}
+
+async function makePdfs(outDir: string, base: string, jobs: PdfJob[], logger: AstroIntegrationLogger): Promise<Set<string>> {
+	const made = new Set<string>();
+	if (process.env.PDF === '0') {
+		logger.warn(`PDF=0: bỏ qua ${jobs.length} bản PDF.`);
+		return made;
+	}
+	let chromium: typeof import('playwright-core').chromium;
+	try {
+		// Loaded by Node, not through Vite, whose module runner is closed once the build is done.
+		({ chromium } = createRequire(import.meta.url)('playwright-core'));
+	} catch {
+		logger.warn(`Không có playwright-core (npm ci --omit=dev?): bỏ qua ${jobs.length} bản PDF: ${jobs.map((j) => j.name).join(', ')}.`);
+		return made;
+	}
+	const executablePath = findChromium(chromium.executablePath());
+	if (!executablePath) {
+		logger.warn(
+			`Không tìm thấy Chromium (cài bằng "apt-get install -y chromium"): trang web vẫn được xây dựng, nhưng bỏ qua ${jobs.length} bản PDF: ${jobs.map((j) => j.name).join(', ')}.`
+		);
+		return made;
+	}
+	await mkdir(join(outDir, 'pdf'), { recursive: true });
+	const server = await serveDir(outDir, base);
+	const browser = await chromium.launch({ executablePath, args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+	try {
+		const page = await browser.newPage();
+		for (const job of jobs) {
+			await page.goto(`${server.origin}${base}${job.path}`, { waitUntil: 'load' });
+			await page.emulateMedia({ media: 'print' });
+			await page.pdf({ path: join(outDir, 'pdf', `${job.name}.pdf`), preferCSSPageSize: true, printBackground: true });
+			made.add(job.name);
+		}
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+	return made;
+}
+
+/** Fills in `<span data-pdf-size>` with ", 85 KB", or removes the link's paragraph when there is no PDF. */
+export function fillPdfLinks(html: string, sizes: Map<string, number>): string {
+	return html.replace(/<p class="pdf-link[^"]*" data-pdf="([^"]+)"[^>]*>[\s\S]*?<\/p>/g, (block, name: string) => {
+		const size = sizes.get(name);
+		return size === undefined ? '' : block.replace(/<span data-pdf-size([^>]*)><\/span>/, `<span data-pdf-size$1>, ${formatSize(size)}</span>`);
+	});
+}
+
+export async function buildPdfs(outDir: string, base: string, jobs: PdfJob[], logger: AstroIntegrationLogger) {
+	const started = performance.now();
+	const made = await makePdfs(outDir, base, jobs, logger);
+	const sizes = new Map<string, number>();
+	for (const name of made) sizes.set(name, (await stat(join(outDir, 'pdf', `${name}.pdf`))).size);
+	for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+		const file = join(entry.parentPath, entry.name);
+		const html = await readFile(file, 'utf8');
+		if (html.includes('data-pdf=')) await writeFile(file, fillPdfLinks(html, sizes));
+	}
+	if (made.size) {
+		const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+		logger.info(`PDF: ${made.size} tệp, tổng ${formatSize(total)}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	}
+	return sizes;
+}
