@@ -1,0 +1,105 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { BASE, DIST, manifest } from './helpers';
+
+const PDF_DIR = join(DIST, 'pdf');
+const pdfInfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(pdfInfo(file))![1]);
+const text = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+
+test.describe('printed handouts and sheets', () => {
+	test.skip(!existsSync(PDF_DIR), 'the build made no PDFs (no Chromium at build time)');
+	const lessons = manifest().filter((c) => c.url);
+
+	for (const c of lessons) {
+		const slug = c.url!.slice(BASE.length, -1);
+		test(`lesson ${c.id} prints on at most two A4 pages, with its wording and address`, () => {
+			const file = join(PDF_DIR, `${slug}.pdf`);
+			expect(pages(file), `${slug}.pdf has grown past two printed pages`).toBeLessThanOrEqual(2);
+			expect(pdfInfo(file)).toMatch(/Page size:\s+594\.96 x 841\.92 pts \(A4\)/);
+			const t = text(file);
+			expect(t).toContain(c.wording.replace(/\s+/g, ' '));
+			expect(t).toContain(`gia-dinh-so/${slug}`);
+			// No navigation, search or sidebar on paper.
+			for (const chrome of ['Tìm kiếm', 'Tổng quan:', 'Bỏ qua', 'Tiếp theo', 'Trước']) expect(t).not.toContain(chrome);
+		});
+	}
+
+	const expectedPages: Record<string, number> = { 'phieu-tu-danh-gia': 1, 'bang-tong-hop': 1, 'danh-sach-tham-du': 1, 'huong-dan-buoi-hoc': 1 };
+	for (const [sheet, count] of Object.entries(expectedPages)) {
+		test(`the sheet ${sheet} prints on exactly ${count} page, with no navigation`, () => {
+			const file = join(PDF_DIR, `${sheet}.pdf`);
+			expect(pages(file)).toBe(count);
+			const t = text(file);
+			for (const chrome of ['Tìm kiếm', 'Tổng quan:', 'Bỏ qua']) expect(t).not.toContain(chrome);
+		});
+	}
+
+	test('the tally sheet is A4 landscape', () => {
+		expect(pdfInfo(join(PDF_DIR, 'bang-tong-hop.pdf'))).toMatch(/Page size:\s+841\.92 x 594\.96 pts \(A4\)/);
+	});
+
+	test('the household checklist has all 21 criteria and “không áp dụng” only for the business ones', async ({ page }) => {
+		await page.goto(`${BASE}in/phieu-tu-danh-gia/`);
+		await expect(page.locator('.checklist-sheet tbody tr:has(td)')).toHaveCount(21);
+		await expect(page.locator('.checklist-sheet [aria-label="Không áp dụng"]')).toHaveCount(2);
+	});
+
+	test('the booklet holds every lesson', () => {
+		const t = text(join(PDF_DIR, 'tat-ca-bai-hoc.pdf'));
+		for (const c of lessons) expect(t).toContain(c.wording.replace(/\s+/g, ' '));
+	});
+
+	test('each page links its PDF with the file size', async ({ page, request }) => {
+		await page.goto(`${BASE}cq-1/`);
+		const link = page.getByRole('link', { name: /Tải bản in \(PDF, \d+ KB\)/ });
+		await expect(link).toBeVisible();
+		const href = await link.getAttribute('href');
+		const size = Number(/(\d+) KB/.exec((await link.textContent())!)![1]);
+		const body = await (await request.get(href!)).body();
+		expect(Math.round(body.length / 1024)).toBe(size);
+	});
+
+	test('every PDF linked from the print page exists', async ({ page, request }) => {
+		await page.goto(`${BASE}in/`);
+		const hrefs = await page.locator('.pdf-link a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+		expect(hrefs.length).toBe(readdirSync(PDF_DIR).length);
+		for (const href of hrefs) expect((await request.get(href)).status(), href).toBe(200);
+	});
+});
+
+test('the printed QR code of a lesson opens that lesson under the configured base', async ({ page, baseURL }) => {
+	await page.goto(`${BASE}kt-4/`);
+	await page.emulateMedia({ media: 'print' });
+	const qr = page.locator('.print-footer .qr svg');
+	await expect(qr).toBeVisible();
+	const png = PNG.sync.read(await qr.screenshot());
+	const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+	expect(code?.data).toBe(new URL(`${BASE}kt-4/`, manifestSite()).href);
+	expect(baseURL).toBeTruthy();
+});
+
+test('the household checklist sheet’s QR code opens “Gia đình tôi”', async ({ page }) => {
+	await page.goto(`${BASE}in/phieu-tu-danh-gia/`);
+	await page.emulateMedia({ media: 'print' });
+	const png = PNG.sync.read(await page.locator('.sheet-header .qr svg').screenshot());
+	expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(new URL(`${BASE}gia-dinh-toi/`, manifestSite()).href);
+});
+
+test('printing a lesson hides the header, menu, search and page links', async ({ page }) => {
+	await page.goto(`${BASE}xh-8/`);
+	await page.emulateMedia({ media: 'print' });
+	for (const selector of ['header.header', '#starlight__sidebar', 'gds-search', '.pagination-links', '.pdf-link'])
+		for (const el of await page.locator(selector).all()) await expect(el).toBeHidden();
+	await expect(page.locator('.print-footer')).toBeVisible();
+	await expect(page.locator('.self-check')).toBeVisible();
+});
+
+/** The site address the build printed into QR codes (commune data, or SITE_URL). */
+function manifestSite(): string {
+	return process.env.SITE_URL ?? 'https://konchieng.gialai.gov.vn';
+}
