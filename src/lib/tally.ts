@@ -1,0 +1,192 @@
+/**
+ * The Tổ công nghệ số's tally of a village: its households, their answers, and the shares the
+ * commune reports against its goal. Pure functions over plain data, shared by the village page,
+ * the commune's summary and their CSV files.
+ */
+import { decodeShortCode } from './shortcode';
+import { allowedStates, mayNotApply, STATE_LABELS, type Answers, type AnswerState, type CriterionRef } from './answers';
+import { foldAll } from './fold';
+
+export interface GroupRef {
+	id: string;
+	name: string;
+}
+
+export interface Household {
+	/** Stable within the device, so the page can find the household after others are removed. */
+	id: string;
+	name: string;
+	houseNumber: string;
+	/** A criterion without an answer is "chưa trả lời": counted as applicable and not met. */
+	answers: Answers;
+}
+
+export interface Tally {
+	village: string;
+	households: Household[];
+}
+
+/** A share: households that meet something, of those it applies to. */
+export interface Share {
+	met: number;
+	of: number;
+}
+
+export interface CriterionShare extends Share {
+	id: string;
+	/** Households with no answer for this criterion, e.g. because it was added after they were recorded. */
+	unanswered: number;
+}
+
+export interface GroupShare extends Share {
+	id: string;
+}
+
+export interface TallySummary {
+	households: number;
+	criteria: CriterionShare[];
+	groups: GroupShare[];
+	/** Households that meet every criterion that applies to them: "Gia đình số". */
+	overall: Share;
+}
+
+/** A mistake the user can fix, in their words. */
+export class TallyError extends Error {
+	name = 'TallyError';
+}
+
+function applies(criterion: CriterionRef, answers: Answers): boolean {
+	return !(mayNotApply(criterion) && answers[criterion.id] === 'khong-ap-dung');
+}
+
+/**
+ * Whether a household meets all of these criteria, or undefined when none of them applies to it
+ * (then it is left out of the share rather than counted as meeting nothing, or everything).
+ */
+export function meetsAllApplicable(criteria: CriterionRef[], answers: Answers): boolean | undefined {
+	let applicable = 0;
+	for (const c of criteria) {
+		if (!applies(c, answers)) continue;
+		applicable++;
+		if (answers[c.id] !== 'dat') return false;
+	}
+	return applicable ? true : undefined;
+}
+
+function addTo(share: Share, meets: boolean | undefined) {
+	if (meets === undefined) return;
+	share.of++;
+	if (meets) share.met++;
+}
+
+export function summarize(criteria: CriterionRef[], groups: GroupRef[], households: Pick<Household, 'answers'>[]): TallySummary {
+	const byGroup = groups.map((g) => ({ group: g, criteria: criteria.filter((c) => c.group === g.id) }));
+	const summary: TallySummary = {
+		households: households.length,
+		criteria: criteria.map((c) => ({ id: c.id, met: 0, of: 0, unanswered: 0 })),
+		groups: groups.map((g) => ({ id: g.id, met: 0, of: 0 })),
+		overall: { met: 0, of: 0 },
+	};
+	for (const { answers } of households) {
+		criteria.forEach((c, i) => {
+			const share = summary.criteria[i]!;
+			if (!(c.id in answers)) share.unanswered++;
+			addTo(share, applies(c, answers) ? answers[c.id] === 'dat' : undefined);
+		});
+		byGroup.forEach(({ criteria: inGroup }, i) => addTo(summary.groups[i]!, meetsAllApplicable(inGroup, answers)));
+		addTo(summary.overall, meetsAllApplicable(criteria, answers));
+	}
+	return summary;
+}
+
+/** "66,6%" as Vietnamese write it; rounded down, so 79,96% never shows as the 80% goal. "—" when nothing applies. */
+export function formatPercent(share: Share): string {
+	if (!share.of) return '—';
+	const tenths = Math.floor((share.met * 1000) / share.of);
+	return `${Math.floor(tenths / 10)}${tenths % 10 ? `,${tenths % 10}` : ''}%`;
+}
+
+export function meetsGoal(share: Share, goalPercent: number): boolean {
+	return share.of > 0 && share.met * 100 >= goalPercent * share.of;
+}
+
+/** How many more households must reach "Gia đình số" for the village to reach the goal. */
+export function householdsToGoal(share: Share, goalPercent: number): number {
+	return Math.max(0, Math.ceil((goalPercent * share.of) / 100) - share.met);
+}
+
+/** Sentences about criteria that some households have not answered, e.g. one added after they were recorded. */
+export function unansweredNotes(summary: TallySummary): string[] {
+	return summary.criteria
+		.filter((c) => c.unanswered > 0)
+		.map((c) => `Tiêu chí ${c.id.toUpperCase()}: ${c.unanswered} hộ chưa trả lời, được tính là chưa đạt.`);
+}
+
+/** Two households are the same when their names and house numbers match, whatever the tone marks, case or spaces. */
+export function householdKey(name: string, houseNumber: string): string {
+	const norm = (s: string) => foldAll(s).toLowerCase().replace(/\s+/g, ' ').trim();
+	return `${norm(name)}|${norm(houseNumber)}`;
+}
+
+/** "Đinh Văn A (số nhà 12)", for messages. */
+export function householdLabel(h: Pick<Household, 'name' | 'houseNumber'>): string {
+	return h.houseNumber.trim() ? `“${h.name}” (số nhà ${h.houseNumber})` : `“${h.name}”`;
+}
+
+export function cleanText(text: string): string {
+	return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+function findDuplicate(tally: Tally, name: string, houseNumber: string, except?: string): Household | undefined {
+	const key = householdKey(name, houseNumber);
+	return tally.households.find((h) => h.id !== except && householdKey(h.name, h.houseNumber) === key);
+}
+
+function checkNames(tally: Tally, name: string, houseNumber: string, except?: string) {
+	if (!name) throw new TallyError('Hãy ghi tên hoặc nhãn của hộ, ví dụ “Nhà ông Đinh Văn A”.');
+	const twin = findDuplicate(tally, name, houseNumber, except);
+	if (twin) throw new TallyError(`Hộ ${householdLabel(twin)} đã có trong sổ. Nếu là hộ khác, ghi thêm số nhà hoặc tên chủ hộ.`);
+}
+
+let counter = 0;
+/** An id that does not repeat on this device. */
+export function newId(): string {
+	return `h${Date.now().toString(36)}${(counter++).toString(36)}`;
+}
+
+export function addHousehold(tally: Tally, name: string, houseNumber: string, answers: Answers = {}): Tally {
+	name = cleanText(name);
+	houseNumber = cleanText(houseNumber);
+	checkNames(tally, name, houseNumber);
+	return { ...tally, households: [...tally.households, { id: newId(), name, houseNumber, answers }] };
+}
+
+function update(tally: Tally, id: string, change: (h: Household) => Household): Tally {
+	if (!tally.households.some((h) => h.id === id)) throw new TallyError('Không tìm thấy hộ này trong sổ.');
+	return { ...tally, households: tally.households.map((h) => (h.id === id ? change(h) : h)) };
+}
+
+export function renameHousehold(tally: Tally, id: string, name: string, houseNumber: string): Tally {
+	name = cleanText(name);
+	houseNumber = cleanText(houseNumber);
+	checkNames(tally, name, houseNumber, id);
+	return update(tally, id, (h) => ({ ...h, name, houseNumber }));
+}
+
+export function removeHousehold(tally: Tally, id: string): Tally {
+	return { ...tally, households: tally.households.filter((h) => h.id !== id) };
+}
+
+export function setAnswer(tally: Tally, criteria: CriterionRef[], id: string, criterionId: string, state: AnswerState): Tally {
+	const criterion = criteria.find((c) => c.id === criterionId);
+	if (!criterion) throw new TallyError(`Không có tiêu chí ${criterionId.toUpperCase()}.`);
+	if (!allowedStates(criterion).includes(state))
+		throw new TallyError(`Tiêu chí ${criterionId.toUpperCase()} không ghi “${STATE_LABELS[state]}” được.`);
+	return update(tally, id, (h) => ({ ...h, answers: { ...h.answers, [criterionId]: state } }));
+}
+
+/** Fills every answer from the household's short code; throws ShortCodeError and changes nothing when the code is wrong. */
+export function applyShortCode(tally: Tally, criteria: CriterionRef[], id: string, code: string): Tally {
+	const answers = decodeShortCode(criteria, code);
+	return update(tally, id, (h) => ({ ...h, answers }));
+}
