@@ -8,6 +8,7 @@ import {
 	makeRecord,
 	NOTICES,
 	parseImport,
+	progressText,
 	readRecord,
 	saveHousehold,
 	STORAGE_KEY,
@@ -166,5 +167,11 @@ describe('answers in a file', () => {
 
 	it('accepts a file saved with a byte order mark (as some phones write text files)', () => {
 		expect(parseImport(criteria, `\uFEFF${exportFile(criteria, answers).text}`)).toMatchObject({ ok: true, answers });
+	});
+});
+
+describe('progress in words', () => {
+	it('reads the same on the checklist and in the lessons', () => {
+		expect(progressText({ met: 14, applicable: 19 })).toBe('đạt 14 / 19 tiêu chí áp dụng');
 	});
 });

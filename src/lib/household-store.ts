@@ -3,11 +3,11 @@
  * sent anywhere. The same record is what "Lưu ra tệp" writes and "Mở tệp" reads. Reading never
  * throws: whatever can be recovered is kept, and what could not be is told in one sentence.
  */
-import { cleanAnswers, type Answers, type CriterionRef } from './answers';
+import { cleanAnswers, type Answers, type CriterionRef, type Progress } from './answers';
 
-export const STORAGE_KEY = 'gia-dinh-so/household';
+export const STORAGE_KEY = 'gia-dinh-so:gia-dinh-toi';
 /** The last record that needed repair, kept as it was in case someone can do better by hand. */
-export const BACKUP_KEY = 'gia-dinh-so/household-backup';
+export const BACKUP_KEY = 'gia-dinh-so:gia-dinh-toi:ban-hong';
 export const RECORD_KIND = 'gia-dinh-so/household';
 export const RECORD_VERSION = 1;
 /** An exported file is a few hundred bytes; anything much larger is not ours. */
@@ -51,6 +51,20 @@ export const NOTICES = {
 	emptyFile: 'Tệp này không có câu trả lời nào dùng được, câu trả lời trên máy vẫn giữ nguyên.',
 	tooBig: 'Tệp này quá lớn, không phải tệp câu trả lời “Gia đình số”, câu trả lời trên máy vẫn giữ nguyên.',
 } as const;
+
+/** The phone's localStorage, or undefined where even asking for it throws (storage blocked). */
+export function browserStorage(): StorageLike | undefined {
+	try {
+		return globalThis.localStorage ?? undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** "đạt 14 / 19 tiêu chí áp dụng", the same words on the checklist and in every lesson. */
+export function progressText({ met, applicable }: Progress): string {
+	return `đạt ${met} / ${applicable} tiêu chí áp dụng`;
+}
 
 export function makeRecord(criteria: CriterionRef[], answers: Answers, now: Date = new Date()): HouseholdRecord {
 	return {
