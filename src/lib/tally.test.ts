@@ -82,7 +82,12 @@ describe('the village summary', () => {
 		const s = summarize(criteria, groups, [{ answers: before }, { answers: everything('dat') }]);
 		expect(s.criteria.find((c) => c.id === 'xh-9')).toMatchObject({ met: 1, of: 2, unanswered: 1 });
 		expect(s.overall).toEqual({ met: 1, of: 2 });
-		expect(unansweredNotes(s)).toEqual(['Tiêu chí XH-9: 1 hộ chưa trả lời, được tính là chưa đạt.']);
+		expect(unansweredNotes(s)).toEqual(['1 hộ chưa trả lời tiêu chí XH-9: được tính là chưa đạt.']);
+		const half = summarize(criteria, groups, [{ answers: { 'cq-1': 'dat' } }, { answers: {} }]);
+		expect(unansweredNotes(half)).toEqual([
+			`2 hộ chưa trả lời tiêu chí ${criteria.slice(1).map((c) => c.id.toUpperCase()).join(', ')}: được tính là chưa đạt.`,
+			'1 hộ chưa trả lời tiêu chí CQ-1: được tính là chưa đạt.',
+		]);
 	});
 });
 

@@ -115,11 +115,16 @@ export function householdsToGoal(share: Share, goalPercent: number): number {
 	return Math.max(0, Math.ceil((goalPercent * share.of) / 100) - share.met);
 }
 
-/** Sentences about criteria that some households have not answered, e.g. one added after they were recorded. */
+/**
+ * Sentences about criteria some households have not answered (e.g. one added after they were
+ * recorded), one per number of households, so a half-filled household does not make 20 lines.
+ */
 export function unansweredNotes(summary: TallySummary): string[] {
-	return summary.criteria
-		.filter((c) => c.unanswered > 0)
-		.map((c) => `Tiêu chí ${c.id.toUpperCase()}: ${c.unanswered} hộ chưa trả lời, được tính là chưa đạt.`);
+	const byCount = new Map<number, string[]>();
+	for (const c of summary.criteria) if (c.unanswered) byCount.set(c.unanswered, [...(byCount.get(c.unanswered) ?? []), c.id.toUpperCase()]);
+	return [...byCount]
+		.sort(([a], [b]) => b - a)
+		.map(([count, ids]) => `${count} hộ chưa trả lời tiêu chí ${ids.join(', ')}: được tính là chưa đạt.`);
 }
 
 /** Two households are the same when their names and house numbers match, whatever the tone marks, case or spaces. */
