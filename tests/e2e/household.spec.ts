@@ -1,0 +1,351 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { loadSiteData } from '../../src/data/load';
+import { NOTICES, STORAGE_KEY } from '../../src/lib/household-store';
+import { decodeShortCode } from '../../src/lib/shortcode';
+import { BASE, watch } from './helpers';
+
+const CHECKLIST = `${BASE}gia-dinh-toi/`;
+const { criteria, commune } = loadSiteData(process.cwd(), { env: {} });
+const siteUrl = new URL(commune.site.base, commune.site.url).href;
+
+const answer = (page: Page, id: string, state: string) => page.locator(`input[name="${id}"][value="${state}"]`).check();
+const total = (page: Page) => page.locator('[data-progress="all"]');
+/** Pages in a PDF: page objects, not the /Pages tree node. */
+const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length;
+
+test.describe('Gia đình tôi, the household checklist', () => {
+	test('shows the 21 criteria in their groups, each with its self-check and real radio buttons', async ({ page }) => {
+		const w = watch(page);
+		await page.goto(CHECKLIST);
+		await expect(page.locator('fieldset.criterion')).toHaveCount(criteria.length);
+		await expect(page.locator('section.group h2')).toHaveText(['Chính quyền số', 'Kinh tế số', 'Xã hội số']);
+		// "Không áp dụng" only where the criterion concerns businesses alone.
+		await expect(page.locator('input[value="khong-ap-dung"]')).toHaveCount(2);
+		await expect(page.locator('input[name="kt-2"][value="khong-ap-dung"]')).toHaveCount(1);
+		await expect(page.locator('[data-criterion="cq-1"] .self-check li').first()).toContainText('VNeID');
+		await expect(page.getByText('Câu trả lời chỉ lưu trên điện thoại này.')).toBeVisible();
+		w.expectClean();
+	});
+
+	test('answers survive a reload', async ({ page }) => {
+		const w = watch(page);
+		await page.goto(CHECKLIST);
+		await answer(page, 'cq-1', 'dat');
+		await answer(page, 'kt-2', 'khong-ap-dung');
+		await answer(page, 'xh-3', 'chua-dat');
+		await expect(total(page)).toHaveText('đạt 1 / 20 tiêu chí áp dụng');
+		await page.reload();
+		await expect(page.locator('input[name="cq-1"][value="dat"]')).toBeChecked();
+		await expect(page.locator('input[name="kt-2"][value="khong-ap-dung"]')).toBeChecked();
+		await expect(page.locator('input[name="xh-3"][value="chua-dat"]')).toBeChecked();
+		await expect(total(page)).toHaveText('đạt 1 / 20 tiêu chí áp dụng');
+		await expect(page.locator('[data-progress="kinh-te-so"]')).toHaveText('đạt 0 / 6 tiêu chí áp dụng');
+		w.expectClean();
+	});
+
+	test('answering sends nothing over the network', async ({ page }) => {
+		const w = watch(page);
+		await page.goto(CHECKLIST, { waitUntil: 'networkidle' });
+		const before = w.requests.length;
+		for (const [id, state] of [['cq-1', 'dat'], ['cq-2', 'chua-dat'], ['kt-3', 'khong-ap-dung'], ['xh-1', 'dat'], ['xh-9', 'dat']])
+			await answer(page, id!, state!);
+		await page.locator('[data-criterion="cq-2"] .todo').waitFor();
+		await page.waitForTimeout(300);
+		expect(w.requests.slice(before).map((r) => r.url())).toEqual([]);
+		w.expectClean();
+	});
+
+	test('shows the short code of the answers, big, and the link to each lesson not yet met', async ({ page }) => {
+		await page.goto(CHECKLIST);
+		await answer(page, 'cq-1', 'dat');
+		await answer(page, 'kt-2', 'khong-ap-dung');
+		const code = (await page.locator('.code-value').textContent())!;
+		expect(code).toMatch(/^[2-9A-HJKMNP-Z]{3,4}-[2-9A-HJKMNP-Z]{3,4}$/);
+		const decoded = decodeShortCode(criteria, code);
+		expect([decoded['cq-1'], decoded['kt-2'], decoded['cq-2']]).toEqual(['dat', 'khong-ap-dung', 'chua-dat']);
+		const size = await page.locator('.code-value').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+		expect(size).toBeGreaterThanOrEqual(32);
+		await expect(page.locator('[data-criterion="cq-1"] .todo')).toBeHidden();
+		await expect(page.locator('[data-criterion="kt-2"] .todo')).toBeHidden();
+		await expect(page.locator('[data-criterion="cq-2"] .todo')).toHaveAttribute('href', `${BASE}cq-2/`);
+	});
+
+	test('the tap targets are at least 44 px high', async ({ page }) => {
+		await page.goto(CHECKLIST);
+		for (const target of [page.locator('label.choice').first(), page.locator('.todo').first(), page.getByRole('button', { name: 'Lưu ra tệp' })]) {
+			const box = (await target.boundingBox())!;
+			expect(box.height).toBeGreaterThanOrEqual(44);
+		}
+	});
+
+	test('the filled-in checklist prints on one A4 side, without navigation', async ({ page }) => {
+		await page.goto(CHECKLIST);
+		for (const c of criteria) await answer(page, c.id, c.appliesTo === 'business' ? 'khong-ap-dung' : 'dat');
+		const pdf = await page.pdf({ format: 'A4' });
+		expect(pdfPages(pdf)).toBe(1);
+		await page.emulateMedia({ media: 'print' });
+		await expect(page.locator('.page > header')).toBeHidden();
+		await expect(page.locator('.tools')).toBeHidden();
+		await expect(page.locator('.code-value')).toBeVisible();
+	});
+
+	test('corrupted saved answers are reported in one sentence, what can be read is kept and the page still works', async ({ page }) => {
+		const w = watch(page);
+		await page.goto(CHECKLIST);
+		await page.evaluate(
+			(key) => localStorage.setItem(key, '{"kind":"gia-dinh-so/household","version":1,"answers":{"cq-1":"dat","kt-2":"khong-ap-dung","xh-'),
+			STORAGE_KEY
+		);
+		await page.reload();
+		const notice = page.locator('gds-household .notice');
+		await expect(notice).toHaveText(NOTICES.partlyRead(2));
+		expect((await notice.textContent())!.match(/[.!?](\s|$)/g)).toHaveLength(1);
+		await expect(page.locator('input[name="cq-1"][value="dat"]')).toBeChecked();
+		await expect(page.locator('input[name="kt-2"][value="khong-ap-dung"]')).toBeChecked();
+		await answer(page, 'cq-2', 'dat');
+		await expect(total(page)).toHaveText('đạt 2 / 20 tiêu chí áp dụng');
+		// Repaired once: the next visit is quiet and keeps everything.
+		await page.reload();
+		await expect(notice).toBeHidden();
+		await expect(page.locator('input[name="cq-2"][value="dat"]')).toBeChecked();
+		w.expectClean();
+	});
+
+	test('text that is not JSON at all starts an empty checklist with one sentence', async ({ page }) => {
+		await page.goto(CHECKLIST);
+		await page.evaluate((key) => localStorage.setItem(key, '\u0000garbage'), STORAGE_KEY);
+		await page.reload();
+		await expect(page.locator('gds-household .notice')).toHaveText(NOTICES.unreadable);
+		await expect(total(page)).toHaveText('đạt 0 / 21 tiêu chí áp dụng');
+	});
+
+	test('answers go to a file and come back from it; a file of the wrong kind is refused', async ({ page }) => {
+		await page.goto(CHECKLIST);
+		await answer(page, 'cq-1', 'dat');
+		await answer(page, 'kt-3', 'khong-ap-dung');
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Lưu ra tệp' }).click()]);
+		expect(download.suggestedFilename()).toMatch(/^gia-dinh-so-\d{4}-\d{2}-\d{2}\.json$/);
+		const saved = readFileSync((await download.path())!, 'utf8');
+		expect(JSON.parse(saved)).toMatchObject({ kind: 'gia-dinh-so/household', answers: { 'cq-1': 'dat', 'kt-3': 'khong-ap-dung' } });
+
+		const picker = page.locator('.tools input[type=file]');
+		await picker.setInputFiles({ name: 'anh.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":"world"}') });
+		await expect(page.locator('.tools-status')).toHaveText(NOTICES.notOurFile);
+		await expect(page.locator('input[name="cq-1"][value="dat"]')).toBeChecked();
+
+		page.once('dialog', (d) => d.accept());
+		await page.getByRole('button', { name: 'Xóa hết câu trả lời' }).click();
+		await expect(total(page)).toHaveText('đạt 0 / 21 tiêu chí áp dụng');
+
+		await picker.setInputFiles({ name: 'gia-dinh-so.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
+		await expect(page.locator('.tools-status')).toHaveText('Đã mở tệp, có 2 câu trả lời.');
+		await expect(page.locator('input[name="kt-3"][value="khong-ap-dung"]')).toBeChecked();
+		await expect(total(page)).toHaveText('đạt 1 / 20 tiêu chí áp dụng');
+	});
+
+	test('reset asks first, in Vietnamese, and keeps the answers when the household says no', async ({ page }) => {
+		await page.goto(CHECKLIST);
+		await answer(page, 'cq-1', 'dat');
+		const messages: string[] = [];
+		page.once('dialog', (d) => (messages.push(d.message()), d.dismiss()));
+		await page.getByRole('button', { name: 'Xóa hết câu trả lời' }).click();
+		expect(messages[0]).toMatch(/^Xóa hết câu trả lời/);
+		await expect(page.locator('input[name="cq-1"][value="dat"]')).toBeChecked();
+		await page.reload();
+		await expect(page.locator('input[name="cq-1"][value="dat"]')).toBeChecked();
+	});
+
+	test('the lesson control and the checklist agree', async ({ page }) => {
+		const w = watch(page);
+		await page.goto(`${BASE}cq-1/`);
+		const done = page.locator('gds-lesson-done');
+		await done.getByLabel('Đạt, đã làm được').check();
+		await expect(done.locator('.progress')).toHaveText('cả nhà đạt 1 / 21 tiêu chí áp dụng');
+
+		await done.getByRole('link', { name: 'Gia đình tôi' }).click();
+		await expect(page.locator('input[name="cq-1"][value="dat"]')).toBeChecked();
+		await answer(page, 'xh-2', 'dat');
+		await answer(page, 'kt-2', 'khong-ap-dung');
+		await expect(total(page)).toHaveText('đạt 2 / 20 tiêu chí áp dụng');
+
+		await page.goto(`${BASE}xh-2/`);
+		await expect(done.getByLabel('Đạt, đã làm được')).toBeChecked();
+		await expect(done.locator('.progress')).toHaveText('cả nhà đạt 2 / 20 tiêu chí áp dụng');
+		await done.getByLabel('Chưa đạt').check();
+
+		// Back to the checklist through the browser's history (its page may come back from the cache).
+		await page.goBack();
+		await expect(page.locator('input[name="xh-2"][value="chua-dat"]')).toBeChecked();
+		await expect(total(page)).toHaveText('đạt 1 / 20 tiêu chí áp dụng');
+		w.expectClean();
+	});
+
+	test.describe('without JavaScript', () => {
+		test.use({ javaScriptEnabled: false });
+
+		test('is the blank checklist, and prints on one A4 side', async ({ page }) => {
+			await page.goto(CHECKLIST);
+			await expect(page.locator('fieldset.criterion')).toHaveCount(criteria.length);
+			await expect(page.locator('input[type=radio]:checked')).toHaveCount(0);
+			await expect(total(page)).toHaveText('đạt ____ / ____ tiêu chí áp dụng');
+			await expect(page.locator('.tools')).toBeHidden();
+			expect(pdfPages(await page.pdf({ format: 'A4' }))).toBe(1);
+		});
+	});
+});
+
+test.describe('sharing a lesson', () => {
+	test('falls back to copying the link when the phone cannot share, and says so', async ({ page, context }) => {
+		const w = watch(page);
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		await page.addInitScript(() => {
+			delete (Navigator.prototype as Partial<Navigator>).share;
+			delete (Navigator.prototype as Partial<Navigator>).canShare;
+		});
+		await page.goto(`${BASE}cq-1/`);
+		await page.getByRole('button', { name: 'Sao chép liên kết' }).click();
+		await expect(page.locator('gds-share [role=status]')).toContainText('Đã sao chép liên kết');
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${siteUrl}cq-1/`);
+		w.expectClean();
+	});
+
+	test('copies with the older method when the Clipboard API is refused', async ({ page }) => {
+		await page.addInitScript(() => {
+			delete (Navigator.prototype as Partial<Navigator>).share;
+			Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('no', 'NotAllowedError')) } });
+			const copied: string[] = ((window as unknown as { copied: string[] }).copied = []);
+			document.execCommand = (command: string) => {
+				if (command !== 'copy') return false;
+				copied.push(String(document.getSelection()) || (document.activeElement as HTMLTextAreaElement).value);
+				return true;
+			};
+		});
+		await page.goto(`${BASE}kt-4/`);
+		await page.getByRole('button', { name: 'Sao chép liên kết' }).click();
+		await expect(page.locator('gds-share [role=status]')).toContainText('Đã sao chép liên kết');
+		expect(await page.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([`${siteUrl}kt-4/`]);
+	});
+
+	test('uses the phone’s share sheet with a short Vietnamese message where there is one', async ({ page }) => {
+		await page.addInitScript(() => {
+			const shared: ShareData[] = ((window as unknown as { shared: ShareData[] }).shared = []);
+			Object.defineProperty(Navigator.prototype, 'share', { configurable: true, value: async (data: ShareData) => void shared.push(data) });
+		});
+		await page.goto(`${BASE}cq-1/`);
+		await page.getByRole('button', { name: 'Chia sẻ' }).click();
+		const [data] = await page.evaluate(() => (window as unknown as { shared: ShareData[] }).shared);
+		expect(data).toMatchObject({ title: 'Tài khoản định danh điện tử VNeID mức độ 2', url: `${siteUrl}cq-1/` });
+		expect(data!.text).toMatch(/^Bài “Tài khoản định danh điện tử VNeID mức độ 2” trong sổ tay Gia đình số xã Kon Chiêng/);
+	});
+
+	test('every lesson has its own preview picture in its Open Graph and Twitter tags', async ({ page, request }) => {
+		await page.goto(`${BASE}kt-2/`);
+		const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+		expect(image).toBe(`${siteUrl}og/kt-2.png`);
+		await expect(page.locator('meta[name="twitter:image"]')).toHaveAttribute('content', image!);
+		await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
+		await expect(page.locator('meta[property="og:image:width"]')).toHaveAttribute('content', '1200');
+		const png = await request.get(`${BASE}og/kt-2.png`);
+		expect(png.headers()['content-type']).toBe('image/png');
+		expect((await png.body()).length).toBeLessThan(60 * 1024);
+	});
+});
+
+/** A stand-in for the phone's speech engine, with the voices given, recording what it is asked to say. */
+function fakeSpeech(page: Page, voices: { name: string; lang: string }[], { late = false } = {}) {
+	return page.addInitScript(
+		({ voices, late }) => {
+			const log: { text: string; lang: string; voice?: string }[] = [];
+			const calls: string[] = [];
+			const engine = Object.assign(new EventTarget(), {
+				speaking: false,
+				paused: false,
+				pending: false,
+				getVoices: () => (late && !ready ? [] : voices.map((v) => ({ ...v, localService: true, default: false, voiceURI: v.name }))),
+				speak: (u: SpeechSynthesisUtterance) => void log.push({ text: u.text, lang: u.lang, voice: u.voice?.name }),
+				cancel: () => void calls.push('cancel'),
+				pause: () => void calls.push('pause'),
+				resume: () => void calls.push('resume'),
+			});
+			let ready = false;
+			Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: engine });
+			// The real utterance accepts only the browser's own voice objects.
+			class Utterance extends EventTarget {
+				lang = '';
+				rate = 1;
+				voice: unknown = null;
+				constructor(public text: string) {
+					super();
+				}
+			}
+			Object.defineProperty(window, 'SpeechSynthesisUtterance', { configurable: true, value: Utterance });
+			Object.assign(window, { spoken: log, speechCalls: calls });
+			// Real phones often list their voices a moment after the page loads.
+			if (late)
+				setTimeout(() => {
+					ready = true;
+					engine.dispatchEvent(new Event('voiceschanged'));
+				}, 200);
+		},
+		{ voices, late }
+	);
+}
+
+test.describe('listening to a lesson', () => {
+	test('the button is not shown when the phone has no Vietnamese voice', async ({ page }) => {
+		const w = watch(page);
+		await fakeSpeech(page, [{ name: 'English', lang: 'en-US' }], { late: true });
+		await page.goto(`${BASE}cq-1/`);
+		await page.waitForTimeout(400);
+		await expect(page.getByRole('button', { name: 'Nghe bài' })).toBeHidden();
+		w.expectClean();
+	});
+
+	test('reads the lesson with the Vietnamese voice, pauses, resumes and stops when the page is left', async ({ page }) => {
+		const w = watch(page);
+		await fakeSpeech(page, [{ name: 'English', lang: 'en-US' }, { name: 'Tiếng Việt', lang: 'vi-VN' }], { late: true });
+		await page.goto(`${BASE}cq-1/`);
+		const play = page.getByRole('button', { name: 'Nghe bài' });
+		await play.click();
+		const spoken = await page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string; voice: string }[] }).spoken);
+		expect(spoken.length).toBeGreaterThan(10);
+		for (const u of spoken) {
+			expect(u).toMatchObject({ lang: 'vi-VN', voice: 'Tiếng Việt' });
+			expect(u.text.length).toBeLessThanOrEqual(200);
+		}
+		const all = spoken.map((u) => u.text).join(' ');
+		expect(spoken[0]!.text).toBe('Tài khoản định danh điện tử VNeID mức độ 2');
+		expect(all).toContain('Mang thẻ căn cước gắn chip và điện thoại đến Công an xã.');
+		// Controls, sources and paper-only parts are not read.
+		for (const notLesson of ['Sao chép liên kết', 'Gia đình tôi đã làm được', 'Xem bài trên điện thoại', 'kiểm tra ngày'])
+			expect(all).not.toContain(notLesson);
+
+		await page.getByRole('button', { name: 'Tạm dừng' }).click();
+		await page.getByRole('button', { name: 'Nghe tiếp' }).click();
+		await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
+		expect(await page.evaluate(() => (window as unknown as { speechCalls: string[] }).speechCalls)).toEqual(['cancel', 'pause', 'resume', 'cancel']);
+		await expect(play).toBeVisible();
+		w.expectClean();
+	});
+});
+
+test('the checklist and a lesson’s controls pass the accessibility checks', async ({ page }) => {
+	const violations = async (selector: string) =>
+		(await new AxeBuilder({ page }).include(selector).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	await page.goto(CHECKLIST);
+	await answer(page, 'cq-1', 'dat');
+	expect(await violations('gds-household')).toEqual([]);
+	await page.goto(`${BASE}kt-3/`);
+	expect(await violations('gds-lesson-done')).toEqual([]);
+	expect(await violations('.lesson-tools')).toEqual([]);
+});
+
+test('pages that are not lessons carry none of the lesson controls', async ({ page }) => {
+	await page.goto(BASE);
+	await expect(page.locator('gds-share, gds-listen, gds-lesson-done, gds-household')).toHaveCount(0);
+	await page.goto(`${BASE}an-toan/`);
+	await expect(page.locator('gds-share')).toHaveCount(1);
+	await expect(page.locator('gds-lesson-done')).toHaveCount(0);
+});
