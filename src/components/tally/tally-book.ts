@@ -37,7 +37,6 @@ class GdsTally extends HTMLElement {
 	#tally!: StoredTally;
 	#open: string | null = null;
 	#pendingImport: { tally: Tally; notices: string[] } | null = null;
-	#printTimer = 0;
 
 	connectedCallback() {
 		this.#config = JSON.parse(this.dataset.config!);
@@ -47,6 +46,7 @@ class GdsTally extends HTMLElement {
 		this.$('[data-app]').hidden = false;
 		// Another tab of this page may have changed the tally.
 		window.addEventListener('storage', (e) => e.key === STORAGE_KEY && (this.#load(false), this.#renderAll()));
+		// The paper sheet is drawn only when printing: 2,000 rows are too many to redraw on every tap.
 		window.addEventListener('beforeprint', () => this.#renderPrint());
 		this.#renderAll();
 	}
@@ -144,7 +144,6 @@ class GdsTally extends HTMLElement {
 			case 'export':
 				return this.#export();
 			case 'print':
-				this.#renderPrint();
 				return window.print();
 			case 'import-yes':
 				return this.#applyImport();
@@ -182,7 +181,6 @@ class GdsTally extends HTMLElement {
 	#setVillage(name: string) {
 		this.#change({ ...this.#tally, village: name.replace(/\s+/g, ' ').trim() });
 		this.#renderVillage();
-		this.#schedulePrint();
 	}
 
 	#add(form: HTMLFormElement) {
@@ -331,7 +329,6 @@ class GdsTally extends HTMLElement {
 		this.#filter(this.$<HTMLInputElement>('[data-filter]').value);
 		this.#renderSummary();
 		this.#renderBackup();
-		this.#schedulePrint();
 	}
 
 	#afterAnswers() {
@@ -340,7 +337,6 @@ class GdsTally extends HTMLElement {
 		if (li && household) this.#fillItem(li, household);
 		this.#renderSummary();
 		this.#renderBackup();
-		this.#schedulePrint();
 	}
 
 	#renderVillage() {
@@ -455,14 +451,8 @@ class GdsTally extends HTMLElement {
 		reminder.innerHTML = `${escapeHtml(when)} <a href="#sao-luu">Nhớ tải tệp sao lưu</a> để khỏi mất sổ khi điện thoại hỏng.`;
 	}
 
-	#schedulePrint() {
-		clearTimeout(this.#printTimer);
-		this.#printTimer = window.setTimeout(() => this.#renderPrint(), 400);
-	}
-
-	/** The landscape sheet; rebuilt as one string since a village may have 2,000 rows. */
+	/** The landscape sheet; built as one string since a village may have 2,000 rows. */
 	#renderPrint() {
-		clearTimeout(this.#printTimer);
 		const { criteria, groups } = this.#config;
 		const { households, village } = this.#tally;
 		const s = summarize(criteria, groups, households);
