@@ -319,7 +319,7 @@ test.describe('listening to a lesson', () => {
 		expect(spoken[0]!.text).toBe('Tài khoản định danh điện tử VNeID mức độ 2');
 		expect(all).toContain('Mang thẻ căn cước gắn chip và điện thoại đến Công an xã.');
 		// Controls, sources and paper-only parts are not read.
-		for (const notLesson of ['Sao chép liên kết', 'Gia đình tôi đã làm được', 'Xem bài trên điện thoại', 'kiểm tra ngày'])
+		for (const notLesson of ['Sao chép liên kết', 'Gia đình tôi đã làm được', 'Xem bài trên điện thoại', 'kiểm tra ngày', 'Tải bản in'])
 			expect(all).not.toContain(notLesson);
 
 		await page.getByRole('button', { name: 'Tạm dừng' }).click();
