@@ -24,6 +24,15 @@ export default defineConfig({
 	trailingSlash: 'always',
 	// Prefetching spends data that villagers pay for; pages are small and the offline store covers the rest.
 	prefetch: false,
+	vite: {
+		build: {
+			// No module preloading: the only dynamic import is Pagefind's, loaded from dist at run time.
+			modulePreload: false,
+			// Astro inlines small scripts before Vite fills in its dynamic-import placeholder, which
+			// would leave the search unable to load Pagefind: keep such a script in its own file.
+			assetsInlineLimit: (_file, content) => (content.includes('__VITE_PRELOAD__') ? false : undefined),
+		},
+	},
 	integrations: [
 		starlight({
 			title: 'Gia đình số Kon Chiêng',

@@ -32,7 +32,7 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 					{ name: BOOKLET.slug, path: `in/${BOOKLET.slug}/` },
 				], logger);
 				const extras = new Map(data.lessons.map((l) => [l.slug, { keywords: l.data.keywords }]));
-				const pages = await buildSearchIndex(out, base, extras);
+				const pages = await buildSearchIndex(out, extras);
 				logger.info(`Pagefind: ${pages} trang trong chỉ mục tìm kiếm`);
 			},
 		},

@@ -52,6 +52,7 @@ export function augmentForIndex(html: string, extras: PageSearchExtras | undefin
 	const folded = [...foldedDdWords(indexedText(html)), ...foldedDdWords(decodeEntities(description))];
 	const extra =
 		`<div data-pagefind-meta="description">${description}</div>` +
+		(keywords.length ? `<div data-pagefind-meta="keywords" data-pagefind-ignore>${escapeHtml(keywords.join(', '))}</div>` : '') +
 		(keywords.length
 			? `<div data-pagefind-weight="8">${escapeHtml([...keywords, ...keywords.map(foldDd)].join(' · '))}</div>`
 			: '') +
@@ -71,7 +72,7 @@ async function htmlFiles(dir: string): Promise<string[]> {
 }
 
 /** Writes dist/pagefind/. `extrasBySlug` is keyed by the page's path below the base: "cq-1". */
-export async function buildSearchIndex(outDir: string, base: string, extrasBySlug: Map<string, PageSearchExtras>) {
+export async function buildSearchIndex(outDir: string, extrasBySlug: Map<string, PageSearchExtras>) {
 	const { index } = await pagefind.createIndex({ forceLanguage: 'vi' });
 	if (!index) throw new Error('Pagefind không khởi động được.');
 	let pages = 0;
@@ -82,7 +83,8 @@ export async function buildSearchIndex(outDir: string, base: string, extrasBySlu
 			const html = await readFile(file, 'utf8');
 			if (!html.includes('data-pagefind-body')) continue;
 			const slug = rel.replace(/(^|\/)index\.html$/, '');
-			const url = base + (slug ? `${slug}/` : '');
+			// Pagefind adds the base itself: it knows it from where pagefind.js is served.
+			const url = `/${slug ? `${slug}/` : ''}`;
 			const { errors } = await index.addHTMLFile({ url, content: augmentForIndex(html, extrasBySlug.get(slug)) });
 			if (errors.length) throw new Error(`Pagefind: ${rel}: ${errors.join('; ')}`);
 			pages++;

@@ -1,8 +1,9 @@
 /** Talks to Pagefind in the browser: loaded on first use, queries debounced, results rendered. */
+import { foldAll } from './fold';
 
 interface PagefindResultData {
 	url: string;
-	meta: { title?: string; description?: string };
+	meta: { title?: string; description?: string; keywords?: string };
 	excerpt: string;
 }
 interface Pagefind {
@@ -25,6 +26,26 @@ function loadPagefind(base: string): Promise<Pagefind> {
 }
 
 export const MAX_RESULTS = 8;
+/** How many of Pagefind's best results are looked at again for the whole phrase. */
+const RERANK = 12;
+
+/**
+ * Pagefind matches words one by one, so "dinh danh" also matches every page that says "gia đình"
+ * and "danh sách". A page whose title holds the whole phrase comes first, then one with the
+ * phrase as a keyword, then one whose keyword is part of it.
+ */
+export function rerank<T extends { meta: PagefindResultData['meta'] }>(query: string, results: T[]): T[] {
+	const plain = (text: string) => foldAll(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+	const phrase = plain(query);
+	const score = (r: T) => {
+		const title = plain(r.meta.title ?? '');
+		const keywords = (r.meta.keywords ?? '').split(',').map(plain);
+		if (title.includes(phrase)) return 3;
+		if (keywords.includes(phrase)) return 2;
+		return keywords.some((k) => k.includes(phrase) || phrase.includes(k)) ? 1 : 0;
+	};
+	return results.map((r, i) => ({ r, i, s: score(r) })).sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.r);
+}
 
 export async function runSearch(base: string, query: string, status: HTMLElement, list: HTMLOListElement) {
 	const q = query.normalize('NFC').trim();
@@ -43,7 +64,7 @@ export async function runSearch(base: string, query: string, status: HTMLElement
 	}
 	const search = await pagefind.debouncedSearch(q, {}, 200);
 	if (!search) return; // A newer keystroke replaced this search.
-	const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+	const results = rerank(q, await Promise.all(search.results.slice(0, RERANK).map((r) => r.data()))).slice(0, MAX_RESULTS);
 	status.textContent = results.length
 		? `Tìm thấy ${search.results.length} bài cho “${q}”.`
 		: `Không tìm thấy bài nào cho “${q}”. Thử từ khác, ví dụ: căn cước, tiền điện, chuyển khoản.`;
