@@ -45,7 +45,9 @@ class GdsTally extends HTMLElement {
 		this.$('[data-needs-js]').hidden = true;
 		this.$('[data-app]').hidden = false;
 		// Another tab of this page may have changed the tally.
-		window.addEventListener('storage', (e) => e.key === STORAGE_KEY && (this.#load(false), this.#renderAll()));
+		window.addEventListener('storage', (e) => e.key === STORAGE_KEY && this.#reload());
+		// Back to this page from another one: the browser may show a stale copy.
+		window.addEventListener('pageshow', (e) => e.persisted && this.#reload());
 		// The paper sheet is drawn only when printing: 2,000 rows are too many to redraw on every tap.
 		window.addEventListener('beforeprint', () => this.#renderPrint());
 		this.#renderAll();
@@ -76,6 +78,12 @@ class GdsTally extends HTMLElement {
 		}
 		this.#tally = loaded.tally;
 		if (first && loaded.notices.length) this.#notice(loaded.notices.join(' '));
+	}
+
+	#reload() {
+		this.#open = null;
+		this.#load(false);
+		this.#renderAll();
 	}
 
 	#save(tally: StoredTally) {
@@ -193,14 +201,22 @@ class GdsTally extends HTMLElement {
 			this.#change(next);
 		} catch (error) {
 			if (!(error instanceof TallyError || error instanceof ShortCodeError)) throw error;
+			delete message.dataset.kind;
 			message.textContent = error instanceof ShortCodeError ? `Chưa thêm hộ: ${error.message}` : error.message;
 			return;
 		}
 		const added = this.#tally.households.at(-1)!;
-		message.textContent = '';
 		form.reset();
 		this.$('[data-households]').append(this.#item(added));
 		this.#afterListChange();
+		if (Object.keys(added.answers).length) {
+			// Filled from its code: ready for the next household straight away.
+			message.dataset.kind = 'ok';
+			message.textContent = `Đã thêm hộ ${householdLabel(added)} và điền ${this.#config.criteria.length} tiêu chí theo mã.`;
+			return this.$<HTMLInputElement>('input[name=name]', form).focus();
+		}
+		message.textContent = '';
+		delete message.dataset.kind;
 		this.#toggle(added.id);
 	}
 
@@ -242,6 +258,7 @@ class GdsTally extends HTMLElement {
 	// ——— Export and import ———
 
 	#export() {
+		if (!this.#tally.households.length) return this.#importMessage('Sổ chưa có hộ nào để tải.', true);
 		if (!this.#tally.village) {
 			this.#importMessage('Hãy ghi tên làng ở trên trước khi tải tệp.', true);
 			return this.$<HTMLElement>('[data-village-input], [data-village-select]').focus();
