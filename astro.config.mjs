@@ -49,6 +49,7 @@ export default defineConfig({
 			components: {
 				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
 				Search: './src/components/overrides/Search.astro',
+				Head: './src/components/overrides/Head.astro',
 			},
 		}),
 		giaDinhSo(data),

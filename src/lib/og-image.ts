@@ -4,7 +4,7 @@
  * picture does not depend on the fonts of the machine that builds it (sharp's own text input
  * falls back to system fonts whatever `fontfile` says). Build time only.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { create, type Font } from 'fontkitten';
@@ -23,19 +23,12 @@ export interface Fonts {
 
 let loaded: Fonts | undefined;
 
-/** Debian's copy of the same font (fonts-dejavu-core), used only until the npm package is installed. */
-const SYSTEM_DEJAVU = '/usr/share/fonts/truetype/dejavu';
-
-/** DejaVu Sans from the dejavu-fonts-ttf package, found from the project root. */
+/** DejaVu Sans (full Vietnamese coverage) from the dejavu-fonts-ttf package, found from the project root. */
 export function fontDir(root: string = process.cwd()): string {
 	try {
 		return join(dirname(createRequire(join(root, 'package.json')).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 	} catch {
-		if (existsSync(join(SYSTEM_DEJAVU, 'DejaVuSans-Bold.ttf'))) {
-			console.warn(`[og] Chưa cài gói dejavu-fonts-ttf; tạm dùng phông của máy trong ${SYSTEM_DEJAVU}.`);
-			return SYSTEM_DEJAVU;
-		}
-		throw new Error('Thiếu gói phông chữ dejavu-fonts-ttf để vẽ ảnh xem trước: chạy "npm install".');
+		throw new Error('Thiếu gói phông chữ dejavu-fonts-ttf để vẽ ảnh xem trước: chạy "npm ci".');
 	}
 }
 
