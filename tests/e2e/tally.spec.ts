@@ -165,6 +165,11 @@ test('the commune office adds up two villages, flags a household in both, prints
 	const csv = parseCsv(readFileSync(await download.path(), 'utf8'));
 	expect(csv.map((r) => r[0])).toEqual(['Làng', 'Đê Ar', 'Kon Chiêng', 'Toàn xã']);
 	expect(csv[3]!.slice(1, 3)).toEqual(['7', '4']);
+
+	await page.getByRole('button', { name: 'Bỏ tệp lang-de-ar.csv' }).click();
+	await expect(rows).toHaveCount(1);
+	await expect(page.locator('[data-total] td').nth(0)).toHaveText('4');
+	await expect(page.locator('[data-duplicates-section]')).toBeHidden();
 	watcher.expectClean();
 });
 

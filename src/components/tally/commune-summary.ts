@@ -96,7 +96,7 @@ class GdsTongHop extends HTMLElement {
 			...this.#files.map((f, i) => {
 				const li = document.createElement('li');
 				const villages = [...new Set(f.households.map((h) => h.village))].join(', ');
-				li.innerHTML = `<span><strong>${escapeHtml(f.file)}</strong>: làng ${escapeHtml(villages)}, ${f.households.length} hộ</span><button type="button" class="secondary" data-remove="${i}">Bỏ tệp</button>`;
+				li.innerHTML = `<span><strong>${escapeHtml(f.file)}</strong>: làng ${escapeHtml(villages)}, ${f.households.length} hộ</span><button type="button" class="secondary" data-remove="${i}" aria-label="Bỏ tệp ${escapeHtml(f.file)}">Bỏ tệp</button>`;
 				if (f.notices.length) li.append(Object.assign(document.createElement('p'), { className: 'file-notes', textContent: f.notices.join(' ') }));
 				return li;
 			})
