@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { loadSiteData, SiteDataError } from './src/data/load.ts';
 import { buildSidebar } from './src/data/sidebar.ts';
-import giaDinhSo from './src/integrations/gia-dinh-so.ts';
+import giaDinhSo, { SITE } from './src/integrations/gia-dinh-so.ts';
 
 /** Stops with the list of problems, in words the commune office can act on, instead of a stack trace. */
 function loadOrExit() {
@@ -35,8 +35,13 @@ export default defineConfig({
 	},
 	integrations: [
 		starlight({
-			title: 'Gia đình số Kon Chiêng',
-			description: 'Sổ tay phong trào “Gia đình số” của xã Kon Chiêng: bài học từng bước cho 21 tiêu chí.',
+			title: SITE.name,
+			description: SITE.description,
+			favicon: '/favicon.svg',
+			head: [
+				{ tag: 'link', attrs: { rel: 'manifest', href: `${data.commune.site.base}manifest.webmanifest` } },
+				{ tag: 'meta', attrs: { name: 'theme-color', content: '#0b5c3b' } },
+			],
 			defaultLocale: 'root',
 			locales: { root: { label: 'Tiếng Việt', lang: 'vi' } },
 			pagefind: false,
@@ -50,6 +55,7 @@ export default defineConfig({
 				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
 				Search: './src/components/overrides/Search.astro',
 				Head: './src/components/overrides/Head.astro',
+				Footer: './src/components/overrides/Footer.astro',
 			},
 		}),
 		giaDinhSo(data),

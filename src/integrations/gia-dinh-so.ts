@@ -9,7 +9,28 @@ import type { SiteData } from '../data/load';
 import { criteriaManifest } from './manifest';
 import { buildSearchIndex } from './search-index';
 import { buildPdfs } from './pdf';
+import { buildOfflineBundle, fillOfflineSizes, writeServiceWorker } from './offline';
+import { precompress } from './precompress';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { BOOKLET, SHEETS } from '../lib/sheets';
+
+/** Names for the home-screen icon and the web app manifest. */
+export const SITE = {
+	name: 'Gia đình số Kon Chiêng',
+	shortName: 'Gia đình số',
+	description: 'Sổ tay phong trào “Gia đình số” của xã Kon Chiêng: bài học từng bước cho 21 tiêu chí.',
+};
+
+async function rewriteHtml(dir: string, change: (html: string) => string) {
+	for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+		if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+		const file = join(entry.parentPath, entry.name);
+		const html = await readFile(file, 'utf8');
+		const changed = change(html);
+		if (changed !== html) await writeFile(file, changed);
+	}
+}
 
 export default function giaDinhSo(data: SiteData): AstroIntegration {
 	let base = '/';
@@ -34,6 +55,17 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 				const extras = new Map(data.lessons.map((l) => [l.slug, { keywords: l.data.keywords }]));
 				const pages = await buildSearchIndex(out, extras);
 				logger.info(`Pagefind: ${pages} trang trong chỉ mục tìm kiếm`);
+
+				const bundle = await buildOfflineBundle(out, base, SITE, String(Date.now()));
+				await rewriteHtml(out, (html) => fillOfflineSizes(html, bundle));
+				await writeServiceWorker(out, base);
+				const kb = (n: number) => Math.round(n / 1024);
+				logger.info(
+					`Dùng khi không có mạng: ${bundle.pages.length} trang ${kb(bundle.bytes.pages)} KB, tìm kiếm ${kb(bundle.bytes.search)} KB, PDF ${kb(bundle.bytes.pdfs)} KB`
+				);
+
+				const packed = await precompress(out);
+				logger.info(`Nén sẵn .br/.gz: ${packed.files} tệp, ${kb(packed.bytes)} KB → ${kb(packed.br)} KB (brotli)`);
 			},
 		},
 	};

@@ -3,7 +3,7 @@
  * the published HTML) its keywords and a copy of its "đ" words written with "d", so that
  * "dinh danh" finds "định danh", and the villagers' own words rank the right lesson first.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { foldDd, foldedDdWords } from '../lib/fold';
@@ -91,6 +91,9 @@ export async function buildSearchIndex(outDir: string, extrasBySlug: Map<string,
 		}
 		const { errors } = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
 		if (errors.length) throw new Error(`Pagefind: ${errors.join('; ')}`);
+		// The site has its own search dialog and runs Pagefind without its worker: these are never loaded.
+		for (const file of await readdir(join(outDir, 'pagefind')))
+			if (/^pagefind-(ui|component-ui|modular-ui|highlight|worker)\./.test(file)) await rm(join(outDir, 'pagefind', file));
 	} finally {
 		await pagefind.close();
 	}

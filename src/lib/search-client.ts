@@ -17,7 +17,9 @@ let loading: Promise<Pagefind> | undefined;
 function loadPagefind(base: string): Promise<Pagefind> {
 	loading ??= (async () => {
 		const pagefind: Pagefind = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
-		await pagefind.options({ excerptLength: 20 });
+		// In the page, not a worker: one file less to download, and its requests go through the service
+		// worker, so search works with no network.
+		await pagefind.options({ excerptLength: 20, noWorker: true });
 		await pagefind.init();
 		return pagefind;
 	})();

@@ -1,0 +1,153 @@
+import { expect, test, type Page } from '@playwright/test';
+import { appendFileSync, chmodSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BASE, DIST, watch } from './helpers';
+import { start } from '../server/nginx.mjs';
+
+interface Bundle {
+	version: string;
+	pages: string[];
+	search: string[];
+	pdfs: string[];
+	bytes: { pages: number; search: number; pdfs: number };
+}
+const bundle = (): Bundle => JSON.parse(readFileSync(join(DIST, 'offline.json'), 'utf8'));
+
+// Service workers must be allowed; every test gets a fresh browser profile.
+test.use({ serviceWorkers: 'allow' });
+
+async function controlled(page: Page) {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller)
+			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+	});
+}
+
+async function cachedUrls(page: Page): Promise<string[]> {
+	return page.evaluate(async () => {
+		const urls: string[] = [];
+		for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
+		return urls;
+	});
+}
+
+test('the first visit stores only the shell: styles, scripts, the home page and the offline page', async ({ page }) => {
+	await page.goto(BASE);
+	await controlled(page);
+	const urls = await cachedUrls(page);
+	expect(urls).toContain(BASE);
+	expect(urls).toContain(`${BASE}offline/`);
+	expect(urls.some((u) => u.startsWith(`${BASE}_astro/`) && u.endsWith('.css'))).toBe(true);
+	expect(urls.filter((u) => /\/(cq|kt|xh)-\d\/$/.test(u))).toEqual([]);
+	expect(urls.filter((u) => u.includes('/pagefind/') || u.includes('/pdf/'))).toEqual([]);
+});
+
+test('the save control shows the real size, stores every page and the search, and all of it works with no network', async ({ page, context }) => {
+	test.setTimeout(120_000);
+	const b = bundle();
+	await page.goto(BASE);
+	await controlled(page);
+	const kb = Math.round((b.bytes.pages + b.bytes.search) / 1024).toLocaleString('vi-VN');
+	const save = page.getByRole('button', { name: `Lưu để dùng khi không có mạng (≈ ${kb} KB)` });
+	await expect(save).toBeVisible();
+	await save.click();
+	await expect(page.locator('gds-offline-save .status')).toContainText('Đã lưu', { timeout: 60_000 });
+	expect((await cachedUrls(page)).filter((u) => u.includes('/pdf/'))).toEqual([]);
+
+	await context.setOffline(true);
+	for (const url of b.pages) {
+		const response = await page.goto(url);
+		expect(response?.ok(), url).toBe(true);
+		await expect(page.locator('h1'), url).not.toHaveText('Không có mạng');
+	}
+	await page.goto(`${BASE}kt-4/`);
+	await page.getByRole('button', { name: 'Tìm kiếm' }).click();
+	await page.getByLabel(/Gõ điều bà con cần tìm/).fill('dinh danh');
+	await expect(page.locator('gds-search .results li a').first()).toHaveAttribute('href', `${BASE}cq-1/`);
+});
+
+test('the PDFs are stored only when asked', async ({ page }) => {
+	test.setTimeout(120_000);
+	await page.goto(`${BASE}in/`);
+	await controlled(page);
+	await page.getByLabel(/Lưu cả bản in PDF/).check();
+	await page.getByRole('button', { name: /Lưu để dùng khi không có mạng/ }).click();
+	await expect(page.locator('gds-offline-save .status')).toContainText('Đã lưu', { timeout: 90_000 });
+	const pdfs = (await cachedUrls(page)).filter((u) => u.endsWith('.pdf'));
+	expect(pdfs.length).toBe(bundle().pdfs.length);
+});
+
+test('with no network, a page that is not stored shows the Vietnamese offline page, which links to what is stored', async ({ page, context }) => {
+	await page.goto(BASE);
+	await controlled(page);
+	await page.goto(`${BASE}xh-2/`); // visited pages are kept too
+	await context.setOffline(true);
+	await page.goto(`${BASE}kt-5/`);
+	await expect(page.locator('h1')).toHaveText('Không có mạng');
+	await expect(page.locator('gds-stored-pages').getByRole('link', { name: /SIM chính chủ/ })).toHaveAttribute('href', `${BASE}xh-2/`);
+	await page.goto(`${BASE}xh-2/`);
+	await expect(page.locator('h1')).not.toHaveText('Không có mạng');
+});
+
+test('after a new version is published, an open page offers “Có phiên bản mới — tải lại”', async ({ browser }) => {
+	test.setTimeout(90_000);
+	// A copy of the site on its own server, so the "new version" touches nothing else.
+	const dir = mkdtempSync(join(tmpdir(), 'gds-update-'));
+	cpSync(DIST, dir, { recursive: true });
+	chmodSync(dir, 0o755); // nginx's workers run as another user
+	const server = start({ dist: dir, port: 4398 });
+	try {
+		const context = await browser.newContext({ serviceWorkers: 'allow' });
+		const page = await context.newPage();
+		await expect.poll(async () => (await page.goto(`http://127.0.0.1:4398${BASE}cq-1/`).catch(() => null))?.status()).toBe(200);
+		await controlled(page);
+		await expect(page.getByRole('button', { name: 'Có phiên bản mới — tải lại' })).toBeHidden();
+
+		// Publish: the service worker changes, as it does with every rebuild.
+		appendFileSync(join(dir, 'sw.js'), '\n// phiên bản mới\n');
+		rmSync(join(dir, 'sw.js.br'), { force: true });
+		rmSync(join(dir, 'sw.js.gz'), { force: true });
+		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+
+		const prompt = page.getByRole('button', { name: 'Có phiên bản mới — tải lại' });
+		await expect(prompt).toBeVisible({ timeout: 20_000 });
+		await Promise.all([page.waitForEvent('load'), prompt.click()]);
+		await expect(page.getByRole('button', { name: 'Có phiên bản mới — tải lại' })).toBeHidden();
+		await context.close();
+	} finally {
+		server.stop();
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+test('the mobile menu works on phones without the Popover API', async ({ page }) => {
+	await page.addInitScript(() => {
+		for (const key of ['popover', 'showPopover', 'hidePopover', 'togglePopover']) delete (HTMLElement.prototype as never)[key];
+	});
+	const w = watch(page);
+	await page.goto(`${BASE}cq-2/`);
+	const menu = page.locator('#starlight__sidebar');
+	await expect(menu).toBeHidden();
+	await expect(page.locator('h1')).toBeVisible();
+	const button = page.locator('.sl-menu-button');
+	await button.click();
+	await expect(menu).toBeVisible();
+	await expect(button).toHaveAttribute('aria-expanded', 'true');
+	await menu.getByRole('link', { name: /KT-6\./ }).click();
+	await expect(page).toHaveURL(new RegExp(`${BASE}kt-6/$`));
+	await expect(page.locator('#starlight__sidebar')).toBeHidden();
+	w.expectClean();
+});
+
+test('no page prefetches other pages, whatever the connection', async ({ page }) => {
+	const w = watch(page);
+	await page.goto(BASE);
+	await page.waitForLoadState('networkidle');
+	const before = w.requests.length;
+	await page.locator('.criteria a').first().hover();
+	await page.waitForTimeout(500);
+	expect(w.requests.slice(before).map((r) => r.url())).toEqual([]);
+	expect(await page.locator('link[rel="prefetch"], script[src*="prefetch"]').count()).toBe(0);
+});
