@@ -11,6 +11,7 @@ import { buildSearchIndex } from './search-index';
 import { buildPdfs } from './pdf';
 import { buildOfflineBundle, fillOfflineSizes, writeServiceWorker } from './offline';
 import { precompress } from './precompress';
+import { writeServerConfig } from './headers';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BOOKLET, SHEETS } from '../lib/sheets';
@@ -63,6 +64,9 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 				logger.info(
 					`Dùng khi không có mạng: ${bundle.pages.length} trang ${kb(bundle.bytes.pages)} KB, tìm kiếm ${kb(bundle.bytes.search)} KB, PDF ${kb(bundle.bytes.pdfs)} KB`
 				);
+
+				const headers = await writeServerConfig(out, base);
+				logger.info(`Tiêu đề bảo mật: .nginx-headers.conf và .htaccess (${(headers['Content-Security-Policy']!.match(/sha256-/g) ?? []).length} mã băm script)`);
 
 				const packed = await precompress(out);
 				logger.info(`Nén sẵn .br/.gz: ${packed.files} tệp, ${kb(packed.bytes)} KB → ${kb(packed.br)} KB (brotli)`);

@@ -1,0 +1,132 @@
+/**
+ * The security headers the portal's web server sends with the site, written by the build because
+ * the Content-Security-Policy lists the hash of every inline script (Starlight's theme and menu
+ * scripts, and Astro's small inlined modules): no script runs that the build did not write.
+ * Output: dist/.nginx-headers.conf (nginx, included by deploy/nginx/gia-dinh-so.conf) and
+ * dist/.htaccess (Apache).
+ */
+import { createHash } from 'node:crypto';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** 'sha256-…' for each distinct inline <script> in the built pages. */
+export async function inlineScriptHashes(dir: string): Promise<string[]> {
+	const hashes = new Set<string>();
+	for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+		if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+		const html = await readFile(join(entry.parentPath, entry.name), 'utf8');
+		for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g))
+			if (!/\bsrc=/.test(attrs!) && body!.length) hashes.add(`'sha256-${createHash('sha256').update(body!).digest('base64')}'`);
+	}
+	return [...hashes].sort();
+}
+
+export function securityHeaders(scriptHashes: string[]): Record<string, string> {
+	const csp = [
+		"default-src 'self'",
+		// Pagefind compiles its WebAssembly search; inline scripts only by hash.
+		`script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.join(' ')}`,
+		"style-src 'self' 'unsafe-inline'",
+		"img-src 'self' data:",
+		"font-src 'self'",
+		"connect-src 'self'",
+		"worker-src 'self'",
+		"manifest-src 'self'",
+		"object-src 'none'",
+		"base-uri 'self'",
+		"form-action 'self'",
+		"frame-ancestors 'none'",
+	].join('; ');
+	return {
+		'Content-Security-Policy': csp,
+		'X-Content-Type-Options': 'nosniff',
+		// Links to other sites never carry the page address (a household's place in the site).
+		'Referrer-Policy': 'same-origin',
+		'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), bluetooth=(), serial=(), interest-cohort=()',
+		'X-Frame-Options': 'DENY',
+	};
+}
+
+export function nginxHeaders(headers: Record<string, string>): string {
+	return (
+		`# Written by "npm run build". Copy to /etc/nginx/snippets/gia-dinh-so-headers.conf.\n` +
+		Object.entries(headers)
+			.map(([k, v]) => `add_header ${k} "${v}" always;`)
+			.join('\n') +
+		'\n'
+	);
+}
+
+export function htaccess(headers: Record<string, string>, base: string): string {
+	const set = Object.entries(headers)
+		.map(([k, v]) => `\tHeader always set ${k} "${v}"`)
+		.join('\n');
+	return `# Written by "npm run build" for Apache: the folder ${base} of the portal.
+# Needs AllowOverride All (or FileInfo Indexes), mod_headers, mod_rewrite, mod_mime.
+Options -Indexes
+DirectoryIndex index.html
+ErrorDocument 404 ${base}404.html
+
+AddType application/manifest+json .webmanifest
+AddType application/wasm .wasm
+AddType application/octet-stream .pagefind .pf_meta .pf_index .pf_fragment
+AddCharset utf-8 .html .css .js .json .svg .webmanifest
+
+<IfModule mod_headers.c>
+${set}
+	# Pages, the service worker and the manifest are checked on every visit.
+	<FilesMatch "(\\.html|\\.html\\.br|\\.html\\.gz|^sw\\.js.*|\\.webmanifest.*|offline\\.json.*)$">
+		Header set Cache-Control "no-cache"
+	</FilesMatch>
+</IfModule>
+
+# Files only for the server, never for visitors.
+<FilesMatch "^\\.">
+	Require all denied
+</FilesMatch>
+
+# Precompressed files written by the build: .br, else .gz, where the browser accepts them.
+<IfModule mod_rewrite.c>
+	RewriteEngine On
+	RewriteCond %{REQUEST_FILENAME} -d
+	RewriteCond %{REQUEST_FILENAME}/index.html -f
+	RewriteRule ^(.*?)/?$ $1/index.html [E=GDS_DIR:1]
+	RewriteCond %{HTTP:Accept-Encoding} \\bbr\\b
+	RewriteCond %{REQUEST_FILENAME}.br -f
+	RewriteRule ^(.+?)$ $1.br [L,E=GDS_BR:1]
+	RewriteCond %{HTTP:Accept-Encoding} \\bgzip\\b
+	RewriteCond %{REQUEST_FILENAME}.gz -f
+	RewriteRule ^(.+?)$ $1.gz [L,E=GDS_GZ:1]
+	RewriteRule \\.html\\.(br|gz)$ - [T=text/html;charset=utf-8,E=no-gzip:1]
+	RewriteRule \\.css\\.(br|gz)$ - [T=text/css,E=no-gzip:1]
+	RewriteRule \\.js\\.(br|gz)$ - [T=text/javascript,E=no-gzip:1]
+	RewriteRule \\.json\\.(br|gz)$ - [T=application/json,E=no-gzip:1]
+	RewriteRule \\.svg\\.(br|gz)$ - [T=image/svg+xml,E=no-gzip:1]
+	RewriteRule \\.webmanifest\\.(br|gz)$ - [T=application/manifest+json,E=no-gzip:1]
+</IfModule>
+<IfModule mod_headers.c>
+	<FilesMatch "\\.br$">
+		Header set Content-Encoding br
+		Header append Vary Accept-Encoding
+	</FilesMatch>
+	<FilesMatch "\\.gz$">
+		Header set Content-Encoding gzip
+		Header append Vary Accept-Encoding
+	</FilesMatch>
+</IfModule>
+`;
+}
+
+/** The _astro/ folder holds only files whose names carry a content hash: cache them for a year. */
+export const HASHED_HTACCESS = `<IfModule mod_headers.c>
+	Header set Cache-Control "public, max-age=31536000, immutable"
+</IfModule>
+`;
+
+export async function writeServerConfig(dir: string, base: string) {
+	const headers = securityHeaders(await inlineScriptHashes(dir));
+	await writeFile(join(dir, '.nginx-headers.conf'), nginxHeaders(headers));
+	await writeFile(join(dir, '.htaccess'), htaccess(headers, base));
+	await writeFile(join(dir, '_astro', '.htaccess'), HASHED_HTACCESS);
+	return headers;
+}
