@@ -19,6 +19,7 @@ import {
 	type Group,
 	type LessonFrontmatter,
 } from './schema';
+import { externalLinks, urlAllowed } from '../lib/links';
 
 export const DATA_DIR = 'content/data';
 export const DOCS_DIR = 'content/docs';
@@ -134,7 +135,7 @@ function listDocs(dir: string): string[] {
 		.sort();
 }
 
-export function scanLessons(root: string, criteria: Criterion[], problems: Problem[]): Lesson[] {
+export function scanLessons(root: string, criteria: Criterion[], allowedDomains: string[], problems: Problem[]): Lesson[] {
 	const known = new Set(criteria.map((c) => c.id));
 	const claimed = new Map<string, string>();
 	const lessons: Lesson[] = [];
@@ -142,8 +143,14 @@ export function scanLessons(root: string, criteria: Criterion[], problems: Probl
 		const file = toPosix(relative(root, path));
 		const slug = toPosix(relative(join(root, DOCS_DIR), path)).replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
 		let raw: unknown;
+		const source = readFileSync(path, 'utf8');
+		// Teaching people to avoid fake sites starts with the site itself: a lesson links only to
+		// official .gov.vn sites and the services named in allowed-domains.yaml.
+		for (const url of externalLinks(source.replace(/^---[\s\S]*?\n---/, '')))
+			if (!urlAllowed(url, allowedDomains))
+				problems.push({ file, message: `liên kết tới ${url} không thuộc các tên miền được phép (${DATA_DIR}/allowed-domains.yaml)` });
 		try {
-			raw = readFrontmatter(readFileSync(path, 'utf8'));
+			raw = readFrontmatter(source);
 		} catch (error) {
 			problems.push({ file, where: 'phần đầu (frontmatter)', message: `không đọc được YAML (${(error as Error).message.split('\n')[0]})` });
 			continue;
@@ -247,7 +254,7 @@ export function loadSiteData(
 
 	const glossary = validateList(root, `${DATA_DIR}/glossary.yaml`, glossaryEntrySchema, 'từ', problems);
 
-	const lessons = scanLessons(root, criteria, problems);
+	const lessons = scanLessons(root, criteria, allowedDomains, problems);
 	const taught = new Set(lessons.map((l) => l.data.criterion));
 	const missingLessons = criteria.filter((c) => !taught.has(c.id)).map((c) => c.id);
 	if (requireAllLessons && missingLessons.length)
@@ -258,4 +265,11 @@ export function loadSiteData(
 
 	if (problems.length) throw new SiteDataError(problems);
 	return { groups, criteria, commune, allowedDomains, glossary, lessons, missingLessons };
+}
+
+/** Lessons whose facts were last checked more than `months` ago: the build warns about each. */
+export function staleLessons(lessons: Lesson[], now: Date = new Date(), months = 6): Lesson[] {
+	const limit = new Date(now);
+	limit.setUTCMonth(limit.getUTCMonth() - months);
+	return lessons.filter((l) => l.data.criterion && l.data.checked && l.data.checked < limit);
 }

@@ -5,7 +5,9 @@
 import type { AstroIntegration } from 'astro';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { SiteData } from '../data/load';
+import { staleLessons, type SiteData } from '../data/load';
+import { formatDate } from '../lib/date';
+import { checkBuiltLinks } from './link-check';
 import { criteriaManifest } from './manifest';
 import { buildSearchIndex } from './search-index';
 import { buildPdfs } from './pdf';
@@ -42,6 +44,8 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 				base = config.base;
 				if (data.missingLessons.length)
 					logger.warn(`Các tiêu chí chưa có bài học: ${data.missingLessons.join(', ')}`);
+				for (const lesson of staleLessons(data.lessons))
+					logger.warn(`${lesson.file}: kiểm tra lại thông tin: lần cuối ngày ${formatDate(lesson.data.checked!)}, đã hơn 6 tháng.`);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const out = fileURLToPath(dir);
@@ -64,6 +68,11 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 				logger.info(
 					`Dùng khi không có mạng: ${bundle.pages.length} trang ${kb(bundle.bytes.pages)} KB, tìm kiếm ${kb(bundle.bytes.search)} KB, PDF ${kb(bundle.bytes.pdfs)} KB`
 				);
+
+				// Every file exists now: check every link before anything is published.
+				const broken = await checkBuiltLinks(out, base, data.commune.site.url, data.allowedDomains);
+				if (broken.length)
+					throw new Error(`Liên kết hỏng hoặc dẫn ra ngoài các trang được phép:\n${broken.map((b) => `  - ${b}`).join('\n')}`);
 
 				const headers = await writeServerConfig(out, base);
 				logger.info(`Tiêu đề bảo mật: .nginx-headers.conf và .htaccess (${(headers['Content-Security-Policy']!.match(/sha256-/g) ?? []).length} mã băm script)`);

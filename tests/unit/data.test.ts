@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSiteData, SiteDataError } from '../../src/data/load';
+import { loadSiteData, SiteDataError, staleLessons } from '../../src/data/load';
 import { criteriaManifest } from '../../src/integrations/manifest';
 import { buildSidebar } from '../../src/data/sidebar';
 
@@ -141,7 +141,25 @@ describe('bad input stops the build with the file and the field', () => {
 		expect(problemsOf(dir)).toMatch(/content\/docs: các tiêu chí sau chưa có bài học: cq-1, xh-9/);
 	});
 
+	it('a lesson that links to a site outside the allowed list', () => {
+		const dir = copyProject();
+		edit(dir, 'content/docs/kt-5.mdx', (t) => t + '\nXem thêm [ở đây](https://shopee-khuyen-mai.top/deal).\n');
+		expect(problemsOf(dir)).toContain(
+			'content/docs/kt-5.mdx: liên kết tới https://shopee-khuyen-mai.top/deal không thuộc các tên miền được phép (content/data/allowed-domains.yaml)'
+		);
+	});
+
 	it('every criterion has its lesson today', () => {
 		expect(loadSiteData(root, { env: {} }).missingLessons).toEqual([]);
+	});
+});
+
+describe('freshness', () => {
+	const { lessons } = loadSiteData(root, { env: {} });
+	it('lists lessons whose facts were checked more than six months ago', () => {
+		const later = new Date(Date.UTC(2027, 6, 1));
+		const stale = staleLessons(lessons, later);
+		expect(stale.length).toBe(lessons.filter((l) => l.data.criterion).length);
+		expect(staleLessons(lessons, new Date(Date.UTC(2026, 11, 1)))).toEqual([]);
 	});
 });
