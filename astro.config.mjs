@@ -31,6 +31,12 @@ export default defineConfig({
 			// Astro inlines small scripts before Vite fills in its dynamic-import placeholder, which
 			// would leave the search unable to load Pagefind: keep such a script in its own file.
 			assetsInlineLimit: (_file, content) => (content.includes('__VITE_PRELOAD__') ? false : undefined),
+			rollupOptions: {
+				output: {
+					// The household's answers code is shared by lessons and "Gia đình tôi": one file, not three.
+					manualChunks: (id) => (/\/src\/lib\/(answers|household-store|shortcode)\.ts$/.test(id) ? 'household' : undefined),
+				},
+			},
 		},
 	},
 	integrations: [
@@ -56,6 +62,7 @@ export default defineConfig({
 				Search: './src/components/overrides/Search.astro',
 				Head: './src/components/overrides/Head.astro',
 				Footer: './src/components/overrides/Footer.astro',
+				ThemeSelect: './src/components/overrides/ThemeSelect.astro',
 			},
 		}),
 		giaDinhSo(data),

@@ -61,6 +61,10 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 				const pages = await buildSearchIndex(out, extras);
 				logger.info(`Pagefind: ${pages} trang trong chỉ mục tìm kiếm`);
 
+				// The icon travels inside each page instead of costing every cold visit a request.
+				const icon = `data:image/svg+xml,${encodeURIComponent((await readFile(join(out, 'favicon.svg'), 'utf8')).trim())}`;
+				await rewriteHtml(out, (html) => html.replace(/(<link rel="shortcut icon" href=")[^"]*favicon\.svg"/, `$1${icon}"`));
+
 				const bundle = await buildOfflineBundle(out, base, SITE, String(Date.now()));
 				await rewriteHtml(out, (html) => fillOfflineSizes(html, bundle));
 				await writeServiceWorker(out, base);

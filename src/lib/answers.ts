@@ -100,3 +100,20 @@ export function cleanAnswers(criteria: CriterionRef[], raw: unknown): Cleaned {
 	}
 	return { answers, dropped };
 }
+
+const APPLIES = { a: 'all', b: 'business', m: 'mixed' } as const;
+
+/** The criteria list as a short attribute value ("cq-1.chinh-quyen-so.a kt-2.kinh-te-so.b …"), for pages. */
+export function serializeRefs(refs: CriterionRef[]): string {
+	return refs.map((r) => `${r.id}.${r.group}.${r.appliesTo[0]}`).join(' ');
+}
+
+export function parseRefs(text: string): CriterionRef[] {
+	return text
+		.split(' ')
+		.filter(Boolean)
+		.map((item) => {
+			const [id, group, applies] = item.split('.');
+			return { id: id!, group: group!, appliesTo: APPLIES[applies as keyof typeof APPLIES] ?? 'all' };
+		});
+}

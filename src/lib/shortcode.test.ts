@@ -101,3 +101,13 @@ describe('saved answers', () => {
 		expect(cleanAnswers(criteria, 'garbage').dropped).toEqual(['Không đọc được câu trả lời đã lưu.']);
 	});
 });
+
+import { parseRefs, serializeRefs } from './answers';
+
+describe('criteria list written into a page', () => {
+	it('reads back exactly what was written', () => {
+		const refs = criteria.map(({ id, group, appliesTo }) => ({ id, group, appliesTo }));
+		expect(parseRefs(serializeRefs(refs))).toEqual(refs);
+		expect(serializeRefs(refs).length).toBeLessThan(600);
+	});
+});

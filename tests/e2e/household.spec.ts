@@ -161,6 +161,8 @@ test.describe('Gia đình tôi, the household checklist', () => {
 		const w = watch(page);
 		await page.goto(`${BASE}cq-1/`);
 		const done = page.locator('gds-lesson-done');
+		// The control loads as the reader scrolls down to it.
+		await done.scrollIntoViewIfNeeded();
 		await done.getByLabel('Đạt, đã làm được').check();
 		await expect(done.locator('.progress')).toHaveText('cả nhà đạt 1 / 21 tiêu chí áp dụng');
 
@@ -171,6 +173,7 @@ test.describe('Gia đình tôi, the household checklist', () => {
 		await expect(total(page)).toHaveText('đạt 2 / 20 tiêu chí áp dụng');
 
 		await page.goto(`${BASE}xh-2/`);
+		await done.scrollIntoViewIfNeeded();
 		await expect(done.getByLabel('Đạt, đã làm được')).toBeChecked();
 		await expect(done.locator('.progress')).toHaveText('cả nhà đạt 2 / 20 tiêu chí áp dụng');
 		await done.getByLabel('Chưa đạt').check();
