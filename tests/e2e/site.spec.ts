@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { BASE, builtPages, manifest, watch } from './helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BASE, DIST, builtPages, manifest, watch } from './helpers';
 
 const GROUPS = ['Chính quyền số', 'Kinh tế số', 'Xã hội số'];
 
@@ -101,4 +103,19 @@ test('no internal link or anchor on any page is broken', async ({ page, request 
 		}
 	}
 	expect(broken).toEqual([]);
+});
+
+test('every page shows when it was last brought up to date', () => {
+	for (const path of builtPages()) expect(readFileSync(join(DIST, path, 'index.html'), 'utf8'), path).toMatch(/Cập nhật: \d{2}\/\d{2}\/\d{4}/);
+});
+
+test('every image has its size set, and those after the first load lazily', () => {
+	for (const path of builtPages()) {
+		const imgs = [...readFileSync(join(DIST, path, 'index.html'), 'utf8').matchAll(/<img\b[^>]*>/g)].map((m) => m[0]);
+		imgs.forEach((img, i) => {
+			expect(img, path).toMatch(/\swidth="\d+"/);
+			expect(img, path).toMatch(/\sheight="\d+"/);
+			if (i > 0) expect(img, path).toMatch(/loading="lazy"/);
+		});
+	}
 });
