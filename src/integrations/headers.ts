@@ -88,15 +88,16 @@ ${set}
 # Precompressed files written by the build: .br, else .gz, where the browser accepts them.
 <IfModule mod_rewrite.c>
 	RewriteEngine On
+	# A folder's page: rewrite to its index.html first, so that the next round can pick its .br.
 	RewriteCond %{REQUEST_FILENAME} -d
 	RewriteCond %{REQUEST_FILENAME}/index.html -f
-	RewriteRule ^(.*?)/?$ $1/index.html [E=GDS_DIR:1]
+	RewriteRule ^(.*/)?$ $1index.html [L]
 	RewriteCond %{HTTP:Accept-Encoding} \\bbr\\b
 	RewriteCond %{REQUEST_FILENAME}.br -f
-	RewriteRule ^(.+?)$ $1.br [L,E=GDS_BR:1]
+	RewriteRule ^(.+?)$ $1.br [L]
 	RewriteCond %{HTTP:Accept-Encoding} \\bgzip\\b
 	RewriteCond %{REQUEST_FILENAME}.gz -f
-	RewriteRule ^(.+?)$ $1.gz [L,E=GDS_GZ:1]
+	RewriteRule ^(.+?)$ $1.gz [L]
 	RewriteRule \\.html\\.(br|gz)$ - [T=text/html;charset=utf-8,E=no-gzip:1]
 	RewriteRule \\.css\\.(br|gz)$ - [T=text/css,E=no-gzip:1]
 	RewriteRule \\.js\\.(br|gz)$ - [T=text/javascript,E=no-gzip:1]
