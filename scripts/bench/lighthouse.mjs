@@ -1,0 +1,50 @@
+/**
+ * Lighthouse's default (mobile) profile on a few pages, in Debian's Chromium launched here, against
+ * the local nginx only: nothing on these pages reaches the internet, and Chromium's own background
+ * traffic is switched off.
+ */
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromiumPath } from './browser.mjs';
+
+export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+
+const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/** The audits that cost points in a category below 100, with a few of the elements at fault. */
+function failingAudits(lhr, category) {
+	return category.auditRefs
+		.map((ref) => ({ ref, audit: lhr.audits[ref.id] }))
+		.filter(({ ref, audit }) => ref.weight > 0 && audit.score !== null && audit.score < 1)
+		.map(({ audit }) => ({
+			id: audit.id,
+			title: audit.title,
+			score: audit.score,
+			value: audit.displayValue ?? '',
+			items: (audit.details?.items ?? [])
+				.map((i) => i.node?.selector ?? i.node?.snippet ?? i.url ?? i.source?.url)
+				.filter(Boolean)
+				.slice(0, 3),
+		}));
+}
+
+export async function runLighthouse(origin, paths) {
+	const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: FLAGS });
+	try {
+		const pages = [];
+		let version;
+		for (const path of paths) {
+			const { lhr } = await lighthouse(`${origin}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+			version = lhr.lighthouseVersion;
+			if (lhr.runtimeError) throw new Error(`Lighthouse on ${path}: ${lhr.runtimeError.message}`);
+			const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(lhr.categories[c].score * 100)]));
+			const failing = Object.fromEntries(
+				CATEGORIES.filter((c) => scores[c] < 100).map((c) => [c, failingAudits(lhr, lhr.categories[c])])
+			);
+			pages.push({ path, scores, failing, warnings: lhr.runWarnings });
+		}
+		return { version, pages };
+	} finally {
+		await chrome.kill();
+	}
+}
