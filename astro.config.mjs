@@ -32,6 +32,10 @@ export default defineConfig({
 			// would leave the search unable to load Pagefind: keep such a script in its own file.
 			assetsInlineLimit: (_file, content) => (content.includes('__VITE_PRELOAD__') ? false : undefined),
 			rollupOptions: {
+				// MDX pages carry Astro's "use astro:head-inject" directive; the bundler's note about it is noise.
+				onwarn(warning, warn) {
+					if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+				},
 				output: {
 					// The household's answers code is shared by lessons and "Gia đình tôi": one file, not three.
 					manualChunks: (id) => (/\/src\/lib\/(answers|household-store|shortcode)\.ts$/.test(id) ? 'household' : undefined),

@@ -20,6 +20,7 @@ import {
 	type LessonFrontmatter,
 } from './schema';
 import { externalLinks, urlAllowed } from '../lib/links';
+import { communeFact } from '../lib/commune';
 
 export const DATA_DIR = 'content/data';
 export const DOCS_DIR = 'content/docs';
@@ -86,7 +87,11 @@ function collect(file: string, issues: z.core.$ZodIssue[], problems: Problem[], 
 		const path = [...issue.path];
 		const parts: string[] = [];
 		if (item && typeof path[0] === 'number') parts.push(item(path.shift() as number));
-		if (path.length) parts.push(`trường "${path.map(String).join('.')}"`);
+		// Positions are counted as people count them: the first item is "thứ 1".
+		const field = path.filter((k) => typeof k !== 'number').map(String).join('.');
+		const position = path.filter((k) => typeof k === 'number').map((n) => `mục thứ ${(n as number) + 1}`);
+		if (field) parts.push(`trường "${field}"`);
+		parts.push(...position);
 		problems.push({ file, where: parts.join(', ') || undefined, message: issue.message });
 	}
 }
@@ -135,7 +140,14 @@ function listDocs(dir: string): string[] {
 		.sort();
 }
 
-export function scanLessons(root: string, criteria: Criterion[], allowedDomains: string[], problems: Problem[]): Lesson[] {
+export function scanLessons(
+	root: string,
+	criteria: Criterion[],
+	allowedDomains: string[],
+	problems: Problem[],
+	brokenClaims: Set<string> = new Set(),
+	refs: { terms?: Set<string>; communeFact?: (name: string) => boolean } = {}
+): Lesson[] {
 	const known = new Set(criteria.map((c) => c.id));
 	const claimed = new Map<string, string>();
 	const lessons: Lesson[] = [];
@@ -149,6 +161,13 @@ export function scanLessons(root: string, criteria: Criterion[], allowedDomains:
 		for (const url of externalLinks(source.replace(/^---[\s\S]*?\n---/, '')))
 			if (!urlAllowed(url, allowedDomains))
 				problems.push({ file, message: `liên kết tới ${url} không thuộc các tên miền được phép (${DATA_DIR}/allowed-domains.yaml)` });
+		// Components named in the body must point at real data, or the page could not be built.
+		for (const [, id] of source.matchAll(/<Term\s+id="([^"]+)"/g))
+			if (refs.terms && !refs.terms.has(id!))
+				problems.push({ file, where: `<Term id="${id}">`, message: `từ "${id}" không có trong ${DATA_DIR}/glossary.yaml` });
+		for (const [, name] of source.matchAll(/<CommuneFact\s+name="([^"]+)"/g))
+			if (refs.communeFact && !refs.communeFact(name!))
+				problems.push({ file, where: `<CommuneFact name="${name}">`, message: `${DATA_DIR}/commune.yaml không có mục "${name}"` });
 		try {
 			raw = readFrontmatter(source);
 		} catch (error) {
@@ -158,6 +177,9 @@ export function scanLessons(root: string, criteria: Criterion[], allowedDomains:
 		const result = lessonFrontmatterSchema.safeParse(raw);
 		if (!result.success) {
 			collect(file, result.error.issues, problems);
+			// The lesson exists, only its frontmatter is wrong: do not also report its criterion as untaught.
+			const claimed = (raw as { criterion?: unknown } | null)?.criterion;
+			if (typeof claimed === 'string') brokenClaims.add(claimed);
 			continue;
 		}
 		const { criterion } = result.data;
@@ -249,13 +271,25 @@ export function loadSiteData(
 	if (rawDomains !== undefined) {
 		const result = allowedDomainsSchema.safeParse(rawDomains);
 		if (result.success) allowedDomains = result.data;
-		else collect(domainsFile, result.error.issues, problems, (i) => `dòng thứ ${i + 1}`);
+		else collect(domainsFile, result.error.issues, problems, (i) => `mục thứ ${i + 1}`);
 	}
 
 	const glossary = validateList(root, `${DATA_DIR}/glossary.yaml`, glossaryEntrySchema, 'từ', problems);
 
-	const lessons = scanLessons(root, criteria, allowedDomains, problems);
-	const taught = new Set(lessons.map((l) => l.data.criterion));
+	const brokenClaims = new Set<string>();
+	const lessons = scanLessons(root, criteria, allowedDomains, problems, brokenClaims, {
+		terms: new Set(glossary.map((g) => g.id)),
+		communeFact: (name) => {
+			if (!commune.site) return true; // the commune data has its own errors, reported above
+			try {
+				communeFact(commune, name);
+				return true;
+			} catch {
+				return false;
+			}
+		},
+	});
+	const taught = new Set([...lessons.map((l) => l.data.criterion), ...brokenClaims]);
 	const missingLessons = criteria.filter((c) => !taught.has(c.id)).map((c) => c.id);
 	if (requireAllLessons && missingLessons.length)
 		problems.push({

@@ -74,12 +74,17 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 				);
 
 				// Every file exists now: check every link before anything is published.
-				const broken = await checkBuiltLinks(out, base, data.commune.site.url, data.allowedDomains);
+				const sources = new Map(data.lessons.map((l) => [`${l.slug ? `${l.slug}/` : ''}index.html`, l.file]));
+				const broken = await checkBuiltLinks(out, base, data.commune.site.url, data.allowedDomains, (page) => sources.get(page));
 				if (broken.length)
 					throw new Error(`Liên kết hỏng hoặc dẫn ra ngoài các trang được phép:\n${broken.map((b) => `  - ${b}`).join('\n')}`);
 
 				const headers = await writeServerConfig(out, base);
 				logger.info(`Tiêu đề bảo mật: .nginx-headers.conf và .htaccess (${(headers['Content-Security-Policy']!.match(/sha256-/g) ?? []).length} mã băm script)`);
+
+				// Said again at the end, where the clerk reads: facts older than six months.
+				for (const lesson of staleLessons(data.lessons))
+					logger.warn(`${lesson.file}: kiểm tra lại thông tin: lần cuối ngày ${formatDate(lesson.data.checked!)}, đã hơn 6 tháng.`);
 
 				const packed = await precompress(out);
 				logger.info(`Nén sẵn .br/.gz: ${packed.files} tệp, ${kb(packed.bytes)} KB → ${kb(packed.br)} KB (brotli)`);

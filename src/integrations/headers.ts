@@ -62,7 +62,7 @@ export function htaccess(headers: Record<string, string>, base: string): string 
 		.map(([k, v]) => `\tHeader always set ${k} "${v}"`)
 		.join('\n');
 	return `# Written by "npm run build" for Apache: the folder ${base} of the portal.
-# Needs AllowOverride All (or FileInfo Indexes), mod_headers, mod_rewrite, mod_mime.
+# Needs AllowOverride All (at least FileInfo Indexes Options AuthConfig), mod_headers, mod_rewrite, mod_mime.
 Options -Indexes
 DirectoryIndex index.html
 ErrorDocument 404 ${base}404.html

@@ -10,7 +10,14 @@ import { urlAllowed } from '../lib/links';
 
 const ORIGIN = 'http://site.invalid';
 
-export async function checkBuiltLinks(dir: string, base: string, site: string, allowedDomains: string[]): Promise<string[]> {
+export async function checkBuiltLinks(
+	dir: string,
+	base: string,
+	site: string,
+	allowedDomains: string[],
+	/** The file a page was made from ("content/docs/cq-1.mdx"), to name it in the message. */
+	sourceOf: (page: string) => string | undefined = () => undefined
+): Promise<string[]> {
 	const siteOrigin = new URL(site).origin;
 	const pages = new Map<string, string>();
 	for (const entry of await readdir(dir, { withFileTypes: true, recursive: true }))
@@ -25,8 +32,9 @@ export async function checkBuiltLinks(dir: string, base: string, site: string, a
 	};
 	const problems: string[] = [];
 	for (const [file, html] of pages) {
-		const page = relative(dir, file).split(sep).join('/');
-		const pagePath = base + page.replace(/index\.html$/, '');
+		const built = relative(dir, file).split(sep).join('/');
+		const page = sourceOf(built) ? `${sourceOf(built)} (${built})` : built;
+		const pagePath = base + built.replace(/index\.html$/, '');
 		const baseHref = /<base href="([^"]+)"/.exec(html)?.[1];
 		const from = new URL(baseHref ?? pagePath, ORIGIN);
 		// The canonical address is metadata (and names the 404 page as if it were a page).

@@ -13,6 +13,7 @@ test('pages come with the security headers and are never cached stale', async ({
 	expect(h['permissions-policy']).toContain('camera=()');
 	expect(h['cache-control']).toBe('no-cache');
 	for (const path of ['sw.js', 'manifest.webmanifest']) expect((await request.get(`${BASE}${path}`)).headers()['cache-control'], path).toBe('no-cache');
+	expect((await request.get(`${BASE}manifest.webmanifest`)).headers()['content-type']).toContain('application/manifest+json');
 });
 
 test('hashed assets are kept for a year; everything is sent compressed', async ({ request, page }) => {

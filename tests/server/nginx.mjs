@@ -46,7 +46,6 @@ error_log ${dir}/logs/error.log warn;
 events { worker_connections 256; }
 http {
 	include /etc/nginx/mime.types;
-	types { application/manifest+json webmanifest; }
 	default_type application/octet-stream;
 	access_log ${dir}/logs/access.log;
 	client_body_temp_path ${dir}/tmp-body;

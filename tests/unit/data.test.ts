@@ -149,6 +149,22 @@ describe('bad input stops the build with the file and the field', () => {
 		);
 	});
 
+	it('a lesson using a glossary word or a commune detail that does not exist', () => {
+		const dir = copyProject();
+		edit(dir, 'content/docs/cq-1.mdx', (t) => t.replace('<Term id="otp">', '<Term id="otpp">').replace('## Gặp khó khăn?', '<CommuneFact name="zaloOA.thon" />\n\n## Gặp khó khăn?'));
+		const message = problemsOf(dir);
+		expect(message).toContain('content/docs/cq-1.mdx, <Term id="otpp">: từ "otpp" không có trong content/data/glossary.yaml');
+		expect(message).toContain('content/docs/cq-1.mdx, <CommuneFact name="zaloOA.thon">: content/data/commune.yaml không có mục "zaloOA.thon"');
+	});
+
+	it('a broken frontmatter is reported once, not also as a missing lesson', () => {
+		const dir = copyProject();
+		edit(dir, 'content/docs/kt-3.mdx', (t) => t.replace(/^checked: .*$/m, 'checked: hôm qua'));
+		const message = problemsOf(dir);
+		expect(message).toContain('content/docs/kt-3.mdx, trường "checked"');
+		expect(message).not.toContain('chưa có bài học');
+	});
+
 	it('every criterion has its lesson today', () => {
 		expect(loadSiteData(root, { env: {} }).missingLessons).toEqual([]);
 	});
