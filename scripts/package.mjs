@@ -13,6 +13,10 @@ if (!existsSync(join(dist, 'index.html')) || !existsSync(join(dist, '.nginx-head
 	process.exit(1);
 }
 
+if (!existsSync(join(dist, 'pdf'))) {
+	console.warn('Lưu ý: bản dựng này không có bản in PDF (dựng với PDF=0 hoặc máy không có Chromium). Trang vẫn dùng được; muốn có PDF thì cài Chromium rồi chạy lại "npm run build".');
+}
+
 const files = {};
 const add = (name, path) => (files[name] = [readFileSync(path), { level: /\.(png|pdf|br|gz|pagefind|pf_\w+)$/.test(path) ? 0 : 9 }]);
 for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
