@@ -320,6 +320,12 @@ function lighthouseDetails(lighthouse) {
 	return lines;
 }
 
+function buildDetails(builds) {
+	if (!builds.length) return [];
+	const load = builds.map((b) => `${b.load.toFixed(1)} before the ${b.pdf ? 'full' : 'PDF=0'} build`).join(', ');
+	return [`Builds: load average ${load} (above 0, other work shares the cores); logs: ${builds.map((b) => b.log).join(', ')}`];
+}
+
 /** What to look at to act on a figure: the files behind it, the audits that cost points. */
 function details(f) {
 	return [
@@ -328,7 +334,7 @@ function details(f) {
 		...(f.html ? htmlDetails(f.html) : []),
 		...(f.search ? searchDetails(f.search, f.searchSlow) : []),
 		...(f.offline ? offlineDetails(f.offline) : []),
-		...(f.build ? [`Build logs: ${f.build.log}${f.buildNoPdf ? `, ${f.buildNoPdf.log}` : ''}`] : []),
+		...buildDetails([f.build, f.buildNoPdf].filter(Boolean)),
 		...(f.lighthouse ? lighthouseDetails(f.lighthouse) : []),
 	].join('\n');
 }

@@ -1,7 +1,7 @@
 /** Times a real `npm run build` into a temporary folder, with and without the PDFs, on two cores. */
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Every build in this tree takes this lock: one build at a time, and ours is timed alone. */
@@ -16,7 +16,7 @@ function hasTaskset() {
 	}
 }
 
-/** Returns { pdf, seconds, cores, outDir, log } or throws with the log's path. */
+/** Returns { pdf, seconds, cores, load, outDir, log } or throws with the log's path. */
 export async function timeBuild({ pdf }) {
 	const outDir = mkdtempSync(join(tmpdir(), `gds-bench-build-${pdf ? 'pdf' : 'nopdf'}-`));
 	// mkdtemp makes it private; nginx's workers (www-data) must read it to serve it.
@@ -28,11 +28,13 @@ export async function timeBuild({ pdf }) {
 	const env = { ...process.env };
 	if (pdf) delete env.PDF;
 	else env.PDF = '0';
+	// Other work on the machine (tests, other builds) slows the build: keep the load for the report.
+	const load = loadavg()[0];
 	const child = spawn('flock', [LOCK, ...pin, process.execPath, join(import.meta.dirname, 'timed-build.mjs'), outDir, log], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 	let out = '';
 	child.stdout.on('data', (d) => (out += d));
 	const code = await new Promise((resolve) => child.on('close', resolve));
 	const result = JSON.parse(out.trim().split('\n').pop() || '{}');
 	if (code !== 0 || result.status !== 0) throw new Error(`npm run build${pdf ? '' : ' (PDF=0)'} failed: see ${log}`);
-	return { pdf, seconds: result.ms / 1000, cores, outDir, log };
+	return { pdf, seconds: result.ms / 1000, cores, load, outDir, log };
 }
