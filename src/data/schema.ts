@@ -62,7 +62,13 @@ export const communeSchema = z.object({
 	agricultureApp: confirmable({ name: z.string() }),
 	complaintLine: confirmable({ name: z.string(), number: z.string() }),
 	villages: z.array(
-		z.object({ name: z.string(), teamLeader: z.string().default(''), phone: z.string().default('') })
+		z.object({
+			name: z.string(),
+			teamLeader: z.string().default(''),
+			phone: z.string().default(''),
+			/** The team leader's name and phone are shown only once the commune confirms them. */
+			confirmed: z.boolean().default(false),
+		})
 	),
 });
 

@@ -19,3 +19,15 @@ export function communeFact(commune: Commune, name: string): Fact {
 	const shown = e.url ? e.url.replace(/^https?:\/\//, '').replace(/\/$/, '') : value;
 	return e.confirmed && value.trim() ? { confirmed: true, value: shown, url: e.url } : { confirmed: false, value: '' };
 }
+
+export interface Village {
+	name: string;
+	teamLeader: string;
+	phone: string;
+	confirmed: boolean;
+}
+
+/** The village teams whose contacts the commune has confirmed, to show in lesson CQ-2. */
+export function confirmedTeams(villages: Village[]): Village[] {
+	return villages.filter((v) => v.confirmed && v.name.trim() && (v.teamLeader.trim() || v.phone.trim()));
+}
