@@ -14,7 +14,7 @@ import { buildPdfs } from './pdf';
 import { buildOfflineBundle, fillOfflineSizes, writeServiceWorker } from './offline';
 import { precompress } from './precompress';
 import { writeServerConfig } from './headers';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BOOKLET, SHEETS } from '../lib/sheets';
 
@@ -63,7 +63,13 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 
 				// The icon travels inside each page instead of costing every cold visit a request.
 				const icon = `data:image/svg+xml,${encodeURIComponent((await readFile(join(out, 'favicon.svg'), 'utf8')).trim())}`;
-				await rewriteHtml(out, (html) => html.replace(/(<link rel="shortcut icon" href=")[^"]*favicon\.svg"/, `$1${icon}"`));
+				await rewriteHtml(out, (html) =>
+					html
+						.replace(/(<link rel="shortcut icon" href=")[^"]*favicon\.svg"/, `$1${icon}"`)
+						// Starlight's print.css is already in the main stylesheet (customCss in astro.config.mjs).
+						.replace(/<link rel="stylesheet" href="[^"]*\/_astro\/print\.[\w-]+\.css" media="print"\s*\/?>/, '')
+				);
+				for (const file of await readdir(join(out, '_astro'))) if (/^print\.[\w-]+\.css$/.test(file)) await rm(join(out, '_astro', file));
 
 				const bundle = await buildOfflineBundle(out, base, SITE, String(Date.now()));
 				await rewriteHtml(out, (html) => fillOfflineSizes(html, bundle));

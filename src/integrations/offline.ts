@@ -112,6 +112,8 @@ export async function writeServiceWorker(out: string, base: string) {
 		modifyURLPrefix: { '': base },
 		// Precache entries are pages by their folder URL, as links point to them.
 		manifestTransforms: [async (entries) => ({ manifest: entries.map((e) => ({ ...e, url: e.url.replace(/index\.html$/, '') })) })],
+		// Hashed names change with their content: no need to re-download what the page just loaded.
+		dontCacheBustURLsMatching: /^_astro\/|\/_astro\//,
 		inlineWorkboxRuntime: true,
 		mode: 'production',
 		sourcemap: false,

@@ -27,9 +27,9 @@ function loadPagefind(base: string): Promise<Pagefind> {
 	return loading;
 }
 
-export const MAX_RESULTS = 8;
+export const MAX_RESULTS = 6;
 /** How many of Pagefind's best results are looked at again for the whole phrase. */
-const RERANK = 12;
+const RERANK = 8;
 
 /**
  * Pagefind matches words one by one, so "dinh danh" also matches every page that says "gia đình"
@@ -51,7 +51,8 @@ export function rerank<T extends { meta: PagefindResultData['meta'] }>(query: st
 
 export async function runSearch(base: string, query: string, status: HTMLElement, list: HTMLOListElement) {
 	const q = query.normalize('NFC').trim();
-	if (!q) {
+	// One letter matches nearly every page: wait for a second one before downloading anything.
+	if (q.length < 2) {
 		status.textContent = '';
 		list.replaceChildren();
 		return;
@@ -64,7 +65,7 @@ export async function runSearch(base: string, query: string, status: HTMLElement
 		status.textContent = 'Chưa tải được bộ tìm kiếm. Bà con kiểm tra mạng rồi gõ lại.';
 		return;
 	}
-	const search = await pagefind.debouncedSearch(q, {}, 200);
+	const search = await pagefind.debouncedSearch(q, {}, 300);
 	if (!search) return; // A newer keystroke replaced this search.
 	const results = rerank(q, await Promise.all(search.results.slice(0, RERANK).map((r) => r.data()))).slice(0, MAX_RESULTS);
 	status.textContent = results.length
