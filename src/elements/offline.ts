@@ -1,5 +1,5 @@
 /** Service worker, "new version" prompt, and the menu without Popover (markup in the Footer override). */
-import { registerServiceWorker } from '~/lib/offline-client';
+import { registerServiceWorker } from '~/lib/sw-register';
 import { installMenuFallback } from '~/lib/popover-fallback';
 
 installMenuFallback();

@@ -1,12 +1,29 @@
 /**
  * The one script every page loads: each module defines the custom element of one control, and
  * does nothing on pages without it. One file instead of one per control saves requests on a slow
- * connection; the search itself and the page-specific tools load only where they are used.
+ * connection. Controls that only some pages or phones have load their code only there: the
+ * search itself on first use, the lesson's checklist line near the end of a lesson, the save
+ * control and the stored-pages list where they appear, and "Nghe bài" only on a phone with a
+ * Vietnamese voice.
  */
 import './search';
 import './offline';
-import './offline-save';
-import './stored-pages';
-import './lesson-done-loader';
 import './lesson-share';
-import './lesson-listen';
+import './lesson-done-loader';
+
+if (document.querySelector('gds-offline-save')) import('./offline-save');
+if (document.querySelector('gds-stored-pages')) import('./stored-pages');
+
+/** Calls `load` once the phone lists a Vietnamese voice; voices may arrive after the page loads. */
+function whenVietnameseVoice(load: () => void) {
+	if (!('speechSynthesis' in window)) return;
+	let done = false;
+	const check = () => {
+		if (done || !speechSynthesis.getVoices().some((v) => /^vi([-_]|$)/i.test(v.lang))) return;
+		done = true;
+		load();
+	};
+	check();
+	speechSynthesis.addEventListener?.('voiceschanged', check);
+}
+if (document.querySelector('gds-listen')) whenVietnameseVoice(() => import('./lesson-listen'));

@@ -18,6 +18,15 @@ import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BOOKLET, SHEETS } from '../lib/sheets';
 
+/** Words people type for the pages made in src/pages (lessons carry theirs in frontmatter). */
+const PAGE_KEYWORDS: Record<string, string[]> = {
+	'tu-dien-so': ['từ điển', 'từ điển số', 'giải thích từ', 'từ khó', 'nghĩa là gì'],
+	'gia-dinh-toi': ['gia đình tôi', 'tự đánh giá', 'mã ngắn', 'đã đạt', 'phiếu của nhà mình'],
+	'so-theo-doi': ['sổ theo dõi', 'tổ trưởng', 'tổng hợp làng', 'xuất CSV', 'danh sách hộ'],
+	'so-theo-doi/tong-hop': ['tổng hợp xã', 'báo cáo', 'tỉ lệ hộ đạt', 'CSV các làng'],
+	in: ['bản in', 'in phiếu', 'PDF', 'tải về', 'phiếu tự đánh giá', 'bảng tổng hợp', 'danh sách tham dự'],
+};
+
 /** Names for the home-screen icon and the web app manifest. */
 export const SITE = {
 	name: 'Gia đình số Kon Chiêng',
@@ -57,7 +66,10 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 					...SHEETS.map((s) => ({ name: s.slug, path: `in/${s.slug}/` })),
 					{ name: BOOKLET.slug, path: `in/${BOOKLET.slug}/` },
 				], logger);
-				const extras = new Map(data.lessons.map((l) => [l.slug, { keywords: l.data.keywords }]));
+				const extras = new Map([
+					...Object.entries(PAGE_KEYWORDS).map(([slug, keywords]) => [slug, { keywords }] as const),
+					...data.lessons.map((l) => [l.slug, { keywords: l.data.keywords }] as const),
+				]);
 				const pages = await buildSearchIndex(out, extras);
 				logger.info(`Pagefind: ${pages} trang trong chỉ mục tìm kiếm`);
 

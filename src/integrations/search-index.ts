@@ -54,7 +54,7 @@ export function augmentForIndex(html: string, extras: PageSearchExtras | undefin
 		`<div data-pagefind-meta="description">${description}</div>` +
 		(keywords.length ? `<div data-pagefind-meta="keywords" data-pagefind-ignore>${escapeHtml(keywords.join(', '))}</div>` : '') +
 		(keywords.length
-			? `<div data-pagefind-weight="8">${escapeHtml([...keywords, ...keywords.map(foldDd)].join(' · '))}</div>`
+			? `<div data-pagefind-weight="10">${escapeHtml([...keywords, ...keywords.map(foldDd)].join(' · '))}</div>`
 			: '') +
 		(folded.length ? `<div data-pagefind-weight="1">${escapeHtml(folded.join(' '))}</div>` : '');
 	const open = html.lastIndexOf('<', start);

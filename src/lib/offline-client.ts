@@ -1,6 +1,6 @@
 /**
- * The page's side of offline use: registers the service worker, offers a reload when a new
- * version is published, and stores the whole site for use without signal when asked.
+ * Storing the site for use without signal, when the reader asks (the save control) and listing
+ * what is stored (the offline page). The service worker's registration is in sw-register.ts.
  */
 
 export const CACHES = { pages: 'gds-pages', search: 'gds-search', pdf: 'gds-pdf' } as const;
@@ -16,29 +16,6 @@ export interface OfflineBundle {
 
 export function kb(bytes: number): string {
 	return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('vi-VN')} KB`;
-}
-
-/** Registers sw.js for the base; calls `onUpdate` with a function that activates a waiting new version. */
-export async function registerServiceWorker(base: string, onUpdate: (activate: () => void) => void) {
-	if (!('serviceWorker' in navigator)) return;
-	// Reload only for an update the reader asked for, not when the first version takes control.
-	let requested = false;
-	navigator.serviceWorker.addEventListener('controllerchange', () => requested && location.reload());
-	const registration = await navigator.serviceWorker.register(`${base}sw.js`, { scope: base });
-	const offer = (worker: ServiceWorker) =>
-		onUpdate(() => {
-			requested = true;
-			worker.postMessage({ type: 'SKIP_WAITING' });
-		});
-	if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
-	registration.addEventListener('updatefound', () => {
-		const worker = registration.installing;
-		worker?.addEventListener('statechange', () => {
-			if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
-		});
-	});
-	// A page left open for days still learns of a new version.
-	setInterval(() => registration.update().catch(() => {}), 60 * 60 * 1000);
 }
 
 export async function fetchBundle(base: string): Promise<OfflineBundle> {
