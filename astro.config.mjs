@@ -69,6 +69,7 @@ export default defineConfig({
 				Head: './src/components/overrides/Head.astro',
 				Footer: './src/components/overrides/Footer.astro',
 				ThemeSelect: './src/components/overrides/ThemeSelect.astro',
+				Sidebar: './src/components/overrides/Sidebar.astro',
 			},
 		}),
 		giaDinhSo(data),
