@@ -1,6 +1,6 @@
 /** "Gia đình tôi đã làm được" on a lesson (markup in src/components/LessonDone.astro). */
 import { progress, type Answers, type AnswerState, type CriterionRef, parseRefs } from '~/lib/answers';
-import { browserStorage, loadHousehold, NOTICES, progressText, saveHousehold, STORAGE_KEY } from '~/lib/household-store';
+import { browserStorage, loadHousehold, NOTICES, progressText, saveHousehold, onHouseholdChange } from '~/lib/household-store';
 
 class GdsLessonDone extends HTMLElement {
 	#criteria: CriterionRef[] = [];
@@ -20,8 +20,7 @@ class GdsLessonDone extends HTMLElement {
 			this.#render();
 		});
 		this.#load(true);
-		window.addEventListener('storage', (e) => e.key === STORAGE_KEY && this.#load(false));
-		window.addEventListener('pageshow', (e) => e.persisted && this.#load(false));
+		onHouseholdChange(() => this.#load(false));
 	}
 
 	#load(showNotice: boolean) {

@@ -12,9 +12,9 @@ import { join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import sharp from 'sharp';
 import { generateSW } from 'workbox-build';
+// Cache names and the bundle's shape are shared with the page that fills the caches.
+import { CACHES, type OfflineBundle } from '../lib/offline-client';
 
-/** Cache names shared by the service worker and the page that fills them. */
-export const CACHES = { pages: 'gds-pages', search: 'gds-search', pdf: 'gds-pdf' } as const;
 
 /** Pages never stored for offline use: they repeat other pages or make no sense offline. */
 const NOT_STORED = ['404.html', 'in/tat-ca-bai-hoc/index.html', 'offline/index.html'];
@@ -33,13 +33,6 @@ async function transferSize(path: string): Promise<number> {
 	return (await stat(path)).size;
 }
 
-export interface OfflineBundle {
-	version: string;
-	pages: string[];
-	search: string[];
-	pdfs: string[];
-	bytes: { pages: number; search: number; pdfs: number };
-}
 
 async function writeManifest(out: string, base: string, name: string, shortName: string, description: string) {
 	await mkdir(join(out, 'icons'), { recursive: true });

@@ -186,3 +186,9 @@ export function parseImport(criteria: CriterionRef[], text: string): Imported {
 		return { ok: false, message: NOTICES.emptyFile };
 	return { ok: true, answers: loaded.answers, notice: loaded.notice };
 }
+
+/** Calls `reload` when another tab (a lesson's control, the checklist) or the back button may have changed the answers. */
+export function onHouseholdChange(reload: () => void) {
+	window.addEventListener('storage', (e) => e.key === STORAGE_KEY && reload());
+	window.addEventListener('pageshow', (e) => e.persisted && reload());
+}

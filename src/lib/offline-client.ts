@@ -3,6 +3,7 @@
  * what is stored (the offline page). The service worker's registration is in sw-register.ts.
  */
 
+/** Cache names shared by the service worker (src/integrations/offline.ts) and this page code. */
 export const CACHES = { pages: 'gds-pages', search: 'gds-search', pdf: 'gds-pdf' } as const;
 const SAVED_KEY = 'gds:offline-saved';
 
