@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { randomAnswers as householdAnswers } from '../../tests/unit/random-answers';
 import { loadSiteData } from '../data/load';
 import { ALPHABET, decodeShortCode, encodeShortCode, formatShortCode, MAX_LENGTH, ShortCodeError } from './shortcode';
 import { cleanAnswers, progress, STATES, type Answers } from './answers';
 
 const { criteria } = loadSiteData(process.cwd(), { env: {} });
 
-function randomAnswers(seed: number): Answers {
-	const answers: Answers = {};
-	for (const c of criteria) {
-		seed = (seed * 1103515245 + 12345) % 2 ** 31;
-		const options = c.appliesTo === 'business' ? STATES : STATES.slice(0, 2);
-		answers[c.id] = options[seed % options.length]!;
-	}
-	return answers;
-}
+const randomAnswers = (seed: number) => householdAnswers(criteria, seed);
 
 describe('short code', () => {
 	it('is at most 8 characters, without look-alikes', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { randomAnswers as householdAnswers } from '../../tests/unit/random-answers';
 import { loadSiteData } from '../data/load';
 import { STATES, type Answers } from './answers';
 import { BOM, parseCsv, serializeCsv } from './csv';
@@ -11,15 +12,7 @@ const ids = criteria.map((c) => c.id.toUpperCase());
 const HEADER = ['Làng', 'Hộ gia đình', 'Số nhà', ...ids];
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-function answersFrom(seed: number): Answers {
-	const answers: Answers = {};
-	for (const c of criteria) {
-		seed = (seed * 1103515245 + 12345) % 2 ** 31;
-		const options = c.appliesTo === 'business' ? STATES : STATES.slice(0, 2);
-		answers[c.id] = options[seed % options.length]!;
-	}
-	return answers;
-}
+const answersFrom = (seed: number) => householdAnswers(criteria, seed);
 
 const households: Household[] = [
 	{ id: '1', name: 'Đinh Văn Hùng, con trai', houseNumber: '12', answers: answersFrom(1) },
