@@ -90,8 +90,27 @@ export const lessonFields = {
 	criterion: z.string().regex(/^[a-z]{2}-\d{1,2}$/, 'mã tiêu chí có dạng "cq-1"').optional(),
 	/** When the facts in this page were last checked against their sources. */
 	checked: isoDate.optional(),
+	/**
+	 * Where the facts come from. `published`: the day the source itself was published (or issued,
+	 * for a law). `checked`: only a day on which someone really opened the source and confirmed
+	 * the fact; leave it out otherwise.
+	 */
 	sources: z
-		.array(z.object({ title: z.string().min(1), url, checked: isoDate }))
+		.array(z.object({ title: z.string().min(1), url, published: isoDate.optional(), checked: isoDate.optional() }))
+		.default([]),
+	/**
+	 * "Ôn tập": two or three questions at the end of a lesson. `answer` is the index (from 0) of
+	 * the right option; `why` is shown after the reader picks, right or wrong.
+	 */
+	review: z
+		.array(
+			z.object({
+				question: z.string().min(1),
+				options: z.array(z.string().min(1)).min(2).max(4),
+				answer: z.number().int().min(0),
+				why: z.string().min(1),
+			})
+		)
 		.default([]),
 	/** "Gia đình bạn đạt tiêu chí này khi ..." — reused by the household checklist and the sheets. */
 	selfCheck: z.array(z.string().min(1)).default([]),
