@@ -4,6 +4,7 @@
  * commune office reads them when a build fails.
  */
 import { z } from 'astro/zod';
+import { parsePartialDate } from '../lib/date';
 
 // Zod's own messages (wrong type, too short ...) in Vietnamese, like ours.
 z.config(z.locales.vi());
@@ -84,6 +85,18 @@ export const glossaryEntrySchema = z.object({
 
 const isoDate = z.coerce.date({ error: 'ngày không hợp lệ, viết theo dạng 2026-11-25' });
 
+/** A source's publication day, as precise as the source: 2025-10-05, '2023-07' or '2023'. */
+const publishedDate = z.unknown().transform((value, ctx) => {
+	const date = parsePartialDate(value);
+	if (date) return date;
+	ctx.addIssue({
+		code: 'custom',
+		message:
+			'ngày đăng (published) không hợp lệ: viết 2025-10-05; nếu nguồn chỉ ghi tháng thì viết \'2023-07\', chỉ ghi năm thì viết \'2023\' (có dấu nháy)',
+	});
+	return z.NEVER;
+});
+
 /** Frontmatter that lessons and chapters add to Starlight's docs schema. */
 export const lessonFields = {
 	/** The criterion this lesson teaches; absent on chapters such as the glossary. */
@@ -96,7 +109,7 @@ export const lessonFields = {
 	 * the fact; leave it out otherwise.
 	 */
 	sources: z
-		.array(z.object({ title: z.string().min(1), url, published: isoDate.optional(), checked: isoDate.optional() }))
+		.array(z.object({ title: z.string().min(1), url, published: publishedDate.optional(), checked: isoDate.optional() }))
 		.default([]),
 	/**
 	 * "Ôn tập": two or three questions at the end of a lesson. `answer` is the index (from 0) of

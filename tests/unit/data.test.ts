@@ -165,6 +165,15 @@ describe('bad input stops the build with the file and the field', () => {
 		expect(message).not.toContain('chưa có bài học');
 	});
 
+	it('a source whose publication day is not a date', () => {
+		const dir = copyProject();
+		edit(dir, 'content/docs/kt-3.mdx', (t) => t.replace('published: 2023-04-11', "published: '4/2023'"));
+		const message = problemsOf(dir);
+		expect(message).toContain('content/docs/kt-3.mdx');
+		expect(message).toContain('published');
+		expect(message).toContain("'2023-07'");
+	});
+
 	it('every criterion has its lesson today', () => {
 		expect(loadSiteData(root, { env: {} }).missingLessons).toEqual([]);
 	});
