@@ -34,6 +34,20 @@ describe.each(lessons.map((l) => [l.data.criterion!, l] as const))('lesson %s', 
 		expect(lesson.data.keywords.length).toBeGreaterThanOrEqual(5);
 	});
 
+	// The handbook must serve the commune named in content/data/commune.yaml, so a lesson never
+	// writes that name itself: its text uses <CommuneName /> ("xã Kon Chiêng"), <CommuneName short />
+	// and <CommuneName province />, and its title and description (which cannot hold components) do
+	// without. The rule is kept simple: the commune's name and full name from commune.yaml may not
+	// appear in the title, the description or the body. Proper names of provincial bodies
+	// ("Hành chính công tỉnh Gia Lai", Báo Gia Lai) contain only the province's name, which this test
+	// does not look for, so they stay as written; source titles are not checked (they quote the source).
+	it('names the commune only through <CommuneName />, never in its own words', () => {
+		const { name, fullName } = data.commune.commune;
+		const lines = [String(lesson.data.title), String(lesson.data.description ?? ''), ...body.split('\n')];
+		const offending = lines.filter((line) => [name, fullName].some((n) => line.toLowerCase().includes(n.toLowerCase())));
+		expect(offending).toEqual([]);
+	});
+
 	it('never prints an unconfirmed number for the 1022 line or the old provincial hotline', () => {
 		expect(body).not.toMatch(/0269[.\s]?1022|0593[.\s]?824053/);
 	});
