@@ -17,25 +17,25 @@ export const DRAWINGS: Record<string, DrawingInfo> = {
 	'hoa-don-dien': {
 		alt: 'Hình vẽ tờ hóa đơn tiền điện. Dòng “Mã khách hàng” được khoanh tròn.',
 		caption: 'Trên hóa đơn tiền điện, tìm dòng “Mã khách hàng” (chỗ khoanh tròn).',
-		width: 320,
-		height: 230,
+		width: 248,
+		height: 226,
 	},
 	'tin-nhan-vneid': {
 		alt: 'Hình vẽ điện thoại có tin nhắn. Tên người gửi “Cuc Canh sat QLHC ve TTXH” được khoanh tròn.',
 		caption: 'Tin nhắn báo tài khoản đã được duyệt. Người gửi là “Cuc Canh sat QLHC ve TTXH”.',
-		width: 320,
+		width: 228,
 		height: 250,
 	},
 	'tin-nhan-1414': {
 		alt: 'Hình vẽ tin nhắn gửi đến số 1414 với nội dung TTTB và số căn cước, rồi tin trả lời. Trong tin trả lời, dòng số 1 và dòng số 2 được khoanh tròn.',
 		caption: 'Gửi TTTB và số căn cước đến 1414. Trong tin trả lời, xem tên người đứng tên số điện thoại (1) và số giấy tờ (2): phải là của mình.',
-		width: 320,
+		width: 228,
 		height: 270,
 	},
 	'man-hinh-chuyen-tien': {
-		alt: 'Hình vẽ màn hình chuyển tiền: số tài khoản, tên người nhận, số tiền và nút Xác nhận. Tên người nhận được khoanh tròn.',
+		alt: 'Hình vẽ màn hình chuyển tiền: số tài khoản, tên người nhận, số tiền và nút Xác nhận. Tên người nhận được khoanh tròn, ghi “Kiểm tra tên”.',
 		caption: 'Trước khi bấm xác nhận, đọc tên người nhận (chỗ khoanh tròn). Tên phải đúng người mình muốn gửi.',
-		width: 320,
+		width: 228,
 		height: 300,
 	},
 	'sms-that-gia': {
