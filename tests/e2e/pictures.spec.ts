@@ -130,3 +130,23 @@ test('the pictures are small: sprite, drawings, and a whole lesson with every pi
 		expect(bytes, `${c.id}: whole lesson with every picture, bytes`).toBeLessThanOrEqual(45 * KB);
 	}
 });
+
+test.describe('with the service worker', () => {
+	test.use({ serviceWorkers: 'allow' });
+
+	test('with no network, a stored lesson still shows its icons and drawings', async ({ page, context }) => {
+		await page.goto(BASE);
+		await page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+			if (!navigator.serviceWorker.controller)
+				await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+		});
+		await context.setOffline(true);
+		// What a lesson's <img> asks for, answered from the phone.
+		const ok = await page.evaluate(
+			(urls) => Promise.all(urls.map((u) => fetch(u).then((r) => r.ok && r.headers.get('content-type')?.includes('svg'), () => false))),
+			[`${BASE}hinh/act.svg`, ...Object.keys(DRAWINGS).map((n) => `${BASE}hinh/${n}.svg`)]
+		);
+		expect(ok).not.toContain(false);
+	});
+});
