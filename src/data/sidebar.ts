@@ -22,6 +22,7 @@ export function buildSidebar({ groups, criteria, lessons }: SiteData): SidebarIt
 			],
 		})),
 		...chapters.map((l) => ({ slug: l.slug })),
+		{ label: 'Thật hay lừa?', link: '/that-hay-lua/' },
 		{ label: 'Từ điển số', link: '/tu-dien-so/' },
 		{
 			label: 'Công cụ',

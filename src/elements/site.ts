@@ -13,6 +13,7 @@ import './lesson-done-loader';
 
 if (document.querySelector('gds-offline-save')) import('./offline-save');
 if (document.querySelector('gds-stored-pages')) import('./stored-pages');
+if (document.querySelector('gds-that-hay-lua')) import('./that-hay-lua');
 
 /** Calls `load` once the phone lists a Vietnamese voice; voices may arrive after the page loads. */
 function whenVietnameseVoice(load: () => void) {

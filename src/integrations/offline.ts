@@ -4,7 +4,7 @@
  * - offline.json, the list (and real size, as the server sends it) of what "Lưu để dùng khi không
  *   có mạng" stores: every lesson and sheet, the search index, and, only if asked, the PDFs;
  * - sw.js, a Workbox service worker scoped to the base, which precaches only the shell (styles,
- *   scripts, the home page and the offline page) and serves pages network-first, falling back to
+ *   scripts, the step pictures, the home page and the offline page) and serves pages network-first, falling back to
  *   what is stored, then to the offline page.
  */
 import { readFile, readdir, mkdir, stat, writeFile } from 'node:fs/promises';
@@ -101,7 +101,8 @@ export async function writeServiceWorker(out: string, base: string) {
 		swDest: join(out, 'sw.js'),
 		globDirectory: out,
 		// The shell: styles, scripts, the home page, the offline page, the icon and the manifest.
-		globPatterns: ['_astro/*.{css,js}', 'index.html', 'offline/index.html', 'favicon.svg', 'manifest.webmanifest'],
+		// The step pictures (hinh/: one icon sprite, a few drawings) too, so a stored lesson shows them offline.
+		globPatterns: ['_astro/*.{css,js}', 'index.html', 'offline/index.html', 'favicon.svg', 'manifest.webmanifest', 'hinh/*.svg'],
 		modifyURLPrefix: { '': base },
 		// Precache entries are pages by their folder URL, as links point to them.
 		manifestTransforms: [async (entries) => ({ manifest: entries.map((e) => ({ ...e, url: e.url.replace(/index\.html$/, '') })) })],

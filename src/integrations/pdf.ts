@@ -57,6 +57,8 @@ async function makePdfs(outDir: string, base: string, jobs: PdfJob[], logger: As
 		for (const job of jobs) {
 			await page.goto(`${server.origin}${base}${job.path}`, { waitUntil: 'load' });
 			await page.emulateMedia({ media: 'print' });
+			// Step pictures load lazily, below the first screen: load every one before printing.
+			await page.evaluate(() => Promise.all([...document.images].map((img) => ((img.loading = 'eager'), img.decode().catch(() => {})))));
 			await page.pdf({ path: join(outDir, 'pdf', `${job.name}.pdf`), preferCSSPageSize: true, printBackground: true });
 			made.add(job.name);
 		}

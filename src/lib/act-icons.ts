@@ -29,3 +29,35 @@ export const ACT_ICONS = {
 } as const;
 
 export type ActIcon = keyof typeof ACT_ICONS;
+
+/**
+ * The Lucide icon (npm lucide-static) drawn for each key. A new key needs an icon here, and
+ * no two keys share one, so a picture keeps one meaning.
+ */
+export const ACT_ICON_SOURCES: Record<ActIcon, string> = {
+	'di-den': 'landmark',
+	'noi-chuyen': 'speech',
+	'mo-ung-dung': 'smartphone',
+	'tai-ung-dung': 'download',
+	'bam': 'pointer',
+	'nhap-so': 'keyboard',
+	'dat-mat-khau': 'lock-keyhole',
+	'cho-tin-nhan': 'message-square-dot',
+	'quet-mat': 'scan-face',
+	'quet-qr': 'scan-qr-code',
+	'chup-anh': 'camera',
+	'kiem-tra': 'eye',
+	'tien': 'banknote',
+	'goi-dien': 'phone',
+	'nhan-tin': 'send',
+	'chia-se': 'share-2',
+	'tim-kiem': 'search',
+	'vi-tri': 'map-pin',
+	'doc': 'book-open-text',
+	'khong-chia-se': 'hand',
+	'giay-to': 'id-card',
+	'wifi': 'wifi',
+};
+
+/** Where the sprite of every action icon is published, below the base. */
+export const ACT_SPRITE_PATH = 'hinh/act.svg';
