@@ -62,7 +62,7 @@ export default defineConfig({
 			credits: false,
 			// Starlight's print rules travel in the one stylesheet (its own print.css link is removed after
 			// the build, see src/integrations/gia-dinh-so.ts): one request less on every cold visit.
-			customCss: ['./node_modules/@astrojs/starlight/dist/style/print.css', './src/styles/site.css'],
+			customCss: ['./node_modules/@astrojs/starlight/dist/style/print.css', './src/styles/site.css', './src/styles/reading.css'],
 			components: {
 				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
 				Search: './src/components/overrides/Search.astro',
@@ -70,6 +70,7 @@ export default defineConfig({
 				Footer: './src/components/overrides/Footer.astro',
 				ThemeSelect: './src/components/overrides/ThemeSelect.astro',
 				Sidebar: './src/components/overrides/Sidebar.astro',
+				MobileMenuToggle: './src/components/overrides/MobileMenuToggle.astro',
 			},
 		}),
 		giaDinhSo(data),

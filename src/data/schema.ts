@@ -117,12 +117,18 @@ export const lessonFields = {
 	 */
 	review: z
 		.array(
-			z.object({
-				question: z.string().min(1),
-				options: z.array(z.string().min(1)).min(2).max(4),
-				answer: z.number().int().min(0),
-				why: z.string().min(1),
-			})
+			z
+				.object({
+					question: z.string().min(1),
+					options: z.array(z.string().min(1)).min(2).max(4),
+					answer: z.number().int().min(0),
+					why: z.string().min(1),
+				})
+				// An answer pointing past the options would leave a question nobody can get right.
+				.refine((q) => q.answer < q.options.length, {
+					message: 'số thứ tự câu trả lời đúng (answer) phải chỉ vào một lựa chọn có trong options (đếm từ 0)',
+					path: ['answer'],
+				})
 		)
 		.default([]),
 	/** "Gia đình bạn đạt tiêu chí này khi ..." — reused by the household checklist and the sheets. */

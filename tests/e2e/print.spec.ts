@@ -9,7 +9,26 @@ import { BASE, DIST, manifest } from './helpers';
 const PDF_DIR = join(DIST, 'pdf');
 const pdfInfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
 const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(pdfInfo(file))![1]);
-const text = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+// In reading order, not -layout: at 12 pt the criterion's wording wraps beside its pictogram's label,
+// and -layout would splice "KT-7" into the middle of the wrapped sentence.
+const text = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+
+/**
+ * The body text size of a PDF in points: the word height most of its letters have, read with
+ * `pdftotext -bbox`. Poppler's word box runs from the font's ascender to its descender, 1.362 em
+ * for Noto Sans (1069 + 293 units of 1000), the font the handouts are printed in.
+ */
+const NOTO_SANS_BOX_EM = 1.362;
+function bodyTextPt(file: string): number {
+	const xhtml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+	const letters = new Map<number, number>();
+	for (const [, yMin, yMax, word] of xhtml.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+		const height = Math.round((Number(yMax) - Number(yMin)) * 10) / 10;
+		letters.set(height, (letters.get(height) ?? 0) + word!.length);
+	}
+	const [height] = [...letters].sort((a, b) => b[1] - a[1])[0]!;
+	return height / NOTO_SANS_BOX_EM;
+}
 
 test.describe('printed handouts and sheets', () => {
 	test.skip(!existsSync(PDF_DIR), 'the build made no PDFs (no Chromium at build time)');
@@ -17,13 +36,18 @@ test.describe('printed handouts and sheets', () => {
 
 	for (const c of lessons) {
 		const slug = c.url!.slice(BASE.length, -1);
-		test(`lesson ${c.id} prints on at most two A4 pages, with its wording and address`, () => {
+		test(`lesson ${c.id} prints on at most two A4 pages, at about 12 pt, with its wording and address`, () => {
 			const file = join(PDF_DIR, `${slug}.pdf`);
 			expect(pages(file), `${slug}.pdf has grown past two printed pages`).toBeLessThanOrEqual(2);
 			expect(pdfInfo(file)).toMatch(/Page size:\s+594\.96 x 841\.92 pts \(A4\)/);
 			const t = text(file);
 			expect(t).toContain(c.wording.replace(/\s+/g, ' '));
 			expect(t).toContain(`gia-dinh-so/${slug}`);
+			// Issue 16: about 12 pt for older eyes (it was 10 pt), in the font the size is read for.
+			expect(execFileSync('pdffonts', [file], { encoding: 'utf8' }), `${slug}.pdf font`).toContain('NotoSans-Regular');
+			const pt = bodyTextPt(file);
+			expect(pt, `${slug}.pdf body text ${pt.toFixed(1)} pt`).toBeGreaterThanOrEqual(11.5);
+			expect(pt, `${slug}.pdf body text ${pt.toFixed(1)} pt`).toBeLessThanOrEqual(13);
 			// No navigation, search or sidebar on paper.
 			for (const chrome of ['Tìm kiếm', 'Tổng quan: ', 'Bỏ qua để đến nội dung', 'Gia đình số Kon Chiêng', 'Sổ theo dõi của Tổ'])
 				expect(t).not.toContain(chrome);
