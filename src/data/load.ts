@@ -202,6 +202,14 @@ export function scanLessons(
 				continue;
 			}
 			claimed.set(criterion, file);
+			// The file name is the lesson's address, printed as a QR code on every handout: it must be
+			// the criterion's id, or a printed code would lead to a page that does not exist.
+			if (slug !== criterion)
+				problems.push({
+					file,
+					where: 'tên tệp',
+					message: `bài học của tiêu chí "${criterion}" phải có tên tệp ${DOCS_DIR}/${criterion}.mdx (địa chỉ in trên mã QR)`,
+				});
 		}
 		lessons.push({ file, slug, data: result.data });
 	}
