@@ -4,6 +4,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { writeFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { staleLessons, type SiteData } from '../data/load';
 import { formatDate } from '../lib/date';
@@ -17,6 +18,8 @@ import { writeServerConfig } from './headers';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BOOKLET, SHEETS } from '../lib/sheets';
+import { DATA_DIR } from '../data/load';
+import { dataModulePlugin } from './data-module';
 
 /** Words people type for the pages made in src/pages (lessons carry theirs in frontmatter). */
 const PAGE_KEYWORDS: Record<string, string[]> = {
@@ -49,8 +52,12 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 	return {
 		name: 'gia-dinh-so',
 		hooks: {
-			'astro:config:setup': ({ config, logger }) => {
+			'astro:config:setup': ({ config, logger, updateConfig, addWatchFile }) => {
 				base = config.base;
+				updateConfig({ vite: { plugins: [dataModulePlugin(data)] } });
+				// `astro dev` restarts (and reloads the data) when a data file changes.
+				const dataDir = new URL(`${DATA_DIR}/`, config.root);
+				for (const file of readdirSync(dataDir)) if (file.endsWith('.yaml')) addWatchFile(new URL(file, dataDir));
 				if (data.missingLessons.length)
 					logger.warn(`Các tiêu chí chưa có bài học: ${data.missingLessons.join(', ')}`);
 				for (const lesson of staleLessons(data.lessons))
