@@ -118,8 +118,11 @@ export const lessonFields = {
 	keywords: z.array(z.string().min(1)).default([]),
 };
 
-export const lessonFrontmatterSchema = z
-	.object({ title: z.string(required('tiêu đề (title)')).min(1, 'tiêu đề (title) trống'), ...lessonFields })
+/** The same fields as one schema, for the content collection (src/content.config.ts). */
+export const lessonFieldsSchema = z.object(lessonFields);
+
+export const lessonFrontmatterSchema = lessonFieldsSchema
+	.extend({ title: z.string(required('tiêu đề (title)')).min(1, 'tiêu đề (title) trống') })
 	.passthrough()
 	.superRefine((data, ctx) => {
 		if (!data.criterion) return;
