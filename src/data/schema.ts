@@ -56,6 +56,11 @@ export const communeSchema = z.object({
 		base: z.string().regex(/^\/([\w-]+\/)*$/, 'base phải bắt đầu và kết thúc bằng "/", ví dụ /gia-dinh-so/'),
 	}),
 	goalPercent: z.number().min(1).max(100),
+	/** The colour of the browser bar and the home-screen icon's background. */
+	themeColor: z
+		.string()
+		.regex(/^#[0-9a-fA-F]{6}$/, 'màu viết dạng #0b5c3b')
+		.default('#0b5c3b'),
 	portals: z.record(z.string(), confirmable({ label: z.string().min(1), url })),
 	zaloOA: z.record(z.string(), confirmable({ name: z.string() })),
 	provinceApp: confirmable({ name: z.string(), planName: z.string().optional(), note: z.string().optional() }),

@@ -5,9 +5,11 @@
  */
 import { site } from 'virtual:gds/data';
 import type { Lesson } from './load';
+import { siteIdentity } from './identity';
 import type { Criterion, Group } from './schema';
 
 export { site };
+export const identity = siteIdentity(site.commune, site.criteria.length);
 export const { groups, criteria, commune, lessons, glossary } = site;
 
 export function groupOf(criterion: Criterion): Group {
