@@ -265,7 +265,8 @@ export function loadSiteData(
 	});
 
 	let commune = {} as Commune;
-	const communeFile = `${DATA_DIR}/commune.yaml`;
+	// COMMUNE_FILE builds another commune's handbook from its own commune.yaml (the tests build a second one).
+	const communeFile = env.COMMUNE_FILE || `${DATA_DIR}/commune.yaml`;
 	const rawCommune = readYaml(root, communeFile, problems);
 	if (rawCommune !== undefined) {
 		const result = communeSchema.safeParse(rawCommune);
