@@ -3,7 +3,8 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { loadSiteData, SiteDataError } from './src/data/load.ts';
 import { buildSidebar } from './src/data/sidebar.ts';
-import giaDinhSo, { SITE } from './src/integrations/gia-dinh-so.ts';
+import giaDinhSo from './src/integrations/gia-dinh-so.ts';
+import { siteIdentity } from './src/data/identity.ts';
 
 /** Stops with the list of problems, in words the commune office can act on, instead of a stack trace. */
 function loadOrExit() {
@@ -17,6 +18,7 @@ function loadOrExit() {
 }
 
 const data = loadOrExit();
+const identity = siteIdentity(data.commune, data.criteria.length);
 
 export default defineConfig({
 	site: data.commune.site.url,
@@ -45,12 +47,12 @@ export default defineConfig({
 	},
 	integrations: [
 		starlight({
-			title: SITE.name,
-			description: SITE.description,
+			title: identity.name,
+			description: identity.description,
 			favicon: '/favicon.svg',
 			head: [
 				{ tag: 'link', attrs: { rel: 'manifest', href: `${data.commune.site.base}manifest.webmanifest` } },
-				{ tag: 'meta', attrs: { name: 'theme-color', content: '#0b5c3b' } },
+				{ tag: 'meta', attrs: { name: 'theme-color', content: identity.themeColor } },
 			],
 			defaultLocale: 'root',
 			locales: { root: { label: 'Tiếng Việt', lang: 'vi' } },

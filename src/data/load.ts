@@ -202,6 +202,14 @@ export function scanLessons(
 				continue;
 			}
 			claimed.set(criterion, file);
+			// The file name is the lesson's address, printed as a QR code on every handout: it must be
+			// the criterion's id, or a printed code would lead to a page that does not exist.
+			if (slug !== criterion)
+				problems.push({
+					file,
+					where: 'tên tệp',
+					message: `bài học của tiêu chí "${criterion}" phải có tên tệp ${DOCS_DIR}/${criterion}.mdx (địa chỉ in trên mã QR)`,
+				});
 		}
 		lessons.push({ file, slug, data: result.data });
 	}
@@ -257,7 +265,8 @@ export function loadSiteData(
 	});
 
 	let commune = {} as Commune;
-	const communeFile = `${DATA_DIR}/commune.yaml`;
+	// COMMUNE_FILE builds another commune's handbook from its own commune.yaml (the tests build a second one).
+	const communeFile = env.COMMUNE_FILE || `${DATA_DIR}/commune.yaml`;
 	const rawCommune = readYaml(root, communeFile, problems);
 	if (rawCommune !== undefined) {
 		const result = communeSchema.safeParse(rawCommune);

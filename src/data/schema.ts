@@ -57,6 +57,11 @@ export const communeSchema = z.object({
 		base: z.string().regex(/^\/([\w-]+\/)*$/, 'base phải bắt đầu và kết thúc bằng "/", ví dụ /gia-dinh-so/'),
 	}),
 	goalPercent: z.number().min(1).max(100),
+	/** The colour of the browser bar and the home-screen icon's background. */
+	themeColor: z
+		.string()
+		.regex(/^#[0-9a-fA-F]{6}$/, 'màu viết dạng #0b5c3b')
+		.default('#0b5c3b'),
 	portals: z.record(z.string(), confirmable({ label: z.string().min(1), url })),
 	zaloOA: z.record(z.string(), confirmable({ name: z.string() })),
 	provinceApp: confirmable({ name: z.string(), planName: z.string().optional(), note: z.string().optional() }),
@@ -137,8 +142,11 @@ export const lessonFields = {
 	keywords: z.array(z.string().min(1)).default([]),
 };
 
-export const lessonFrontmatterSchema = z
-	.object({ title: z.string(required('tiêu đề (title)')).min(1, 'tiêu đề (title) trống'), ...lessonFields })
+/** The same fields as one schema, for the content collection (src/content.config.ts). */
+export const lessonFieldsSchema = z.object(lessonFields);
+
+export const lessonFrontmatterSchema = lessonFieldsSchema
+	.extend({ title: z.string(required('tiêu đề (title)')).min(1, 'tiêu đề (title) trống') })
 	.passthrough()
 	.superRefine((data, ctx) => {
 		if (!data.criterion) return;

@@ -1,11 +1,15 @@
 /**
- * The validated site data, loaded once per build from the project root, with the lookups that
- * pages and components share. Nothing about a criterion is written anywhere but the data files.
+ * The validated site data, loaded once per build by astro.config.mjs and published by the
+ * integration as "virtual:gds/data", with the lookups that pages and components share.
+ * Nothing about a criterion is written anywhere but the data files.
  */
-import { loadSiteData, type Lesson } from './load';
+import { site } from 'virtual:gds/data';
+import type { Lesson } from './load';
+import { siteIdentity } from './identity';
 import type { Criterion, Group } from './schema';
 
-export const site = loadSiteData(process.cwd());
+export { site };
+export const identity = siteIdentity(site.commune, site.criteria.length);
 export const { groups, criteria, commune, lessons, glossary } = site;
 
 export function groupOf(criterion: Criterion): Group {

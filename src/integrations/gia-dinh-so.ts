@@ -4,6 +4,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { writeFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { staleLessons, type SiteData } from '../data/load';
 import { formatDate } from '../lib/date';
@@ -17,6 +18,9 @@ import { writeServerConfig } from './headers';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BOOKLET, SHEETS } from '../lib/sheets';
+import { DATA_DIR } from '../data/load';
+import { dataModulePlugin } from './data-module';
+import { siteIdentity } from '../data/identity';
 
 /** Words people type for the pages made in src/pages (lessons carry theirs in frontmatter). */
 const PAGE_KEYWORDS: Record<string, string[]> = {
@@ -27,12 +31,6 @@ const PAGE_KEYWORDS: Record<string, string[]> = {
 	in: ['bản in', 'in phiếu', 'PDF', 'tải về', 'phiếu tự đánh giá', 'bảng tổng hợp', 'danh sách tham dự'],
 };
 
-/** Names for the home-screen icon and the web app manifest. */
-export const SITE = {
-	name: 'Gia đình số Kon Chiêng',
-	shortName: 'Gia đình số',
-	description: 'Sổ tay phong trào “Gia đình số” của xã Kon Chiêng: bài học từng bước cho 21 tiêu chí.',
-};
 
 async function rewriteHtml(dir: string, change: (html: string) => string) {
 	for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
@@ -49,8 +47,12 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 	return {
 		name: 'gia-dinh-so',
 		hooks: {
-			'astro:config:setup': ({ config, logger }) => {
+			'astro:config:setup': ({ config, logger, updateConfig, addWatchFile }) => {
 				base = config.base;
+				updateConfig({ vite: { plugins: [dataModulePlugin(data)] } });
+				// `astro dev` restarts (and reloads the data) when a data file changes.
+				const dataDir = new URL(`${DATA_DIR}/`, config.root);
+				for (const file of readdirSync(dataDir)) if (file.endsWith('.yaml')) addWatchFile(new URL(file, dataDir));
 				if (data.missingLessons.length)
 					logger.warn(`Các tiêu chí chưa có bài học: ${data.missingLessons.join(', ')}`);
 				for (const lesson of staleLessons(data.lessons))
@@ -83,7 +85,7 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 				);
 				for (const file of await readdir(join(out, '_astro'))) if (/^print\.[\w-]+\.css$/.test(file)) await rm(join(out, '_astro', file));
 
-				const bundle = await buildOfflineBundle(out, base, SITE, String(Date.now()));
+				const bundle = await buildOfflineBundle(out, base, siteIdentity(data.commune, data.criteria.length), String(Date.now()));
 				await rewriteHtml(out, (html) => fillOfflineSizes(html, bundle));
 				await writeServiceWorker(out, base);
 				const kb = (n: number) => Math.round(n / 1024);

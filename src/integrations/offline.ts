@@ -7,6 +7,7 @@
  *   scripts, the step pictures, the home page and the offline page) and serves pages network-first, falling back to
  *   what is stored, then to the offline page.
  */
+import type { SiteIdentity } from '../data/identity';
 import { readFile, readdir, mkdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -34,7 +35,7 @@ async function transferSize(path: string): Promise<number> {
 }
 
 
-async function writeManifest(out: string, base: string, name: string, shortName: string, description: string) {
+async function writeManifest(out: string, base: string, { name, shortName, description, themeColor }: SiteIdentity) {
 	await mkdir(join(out, 'icons'), { recursive: true });
 	const svg = await readFile(join(out, 'favicon.svg'));
 	for (const size of [192, 512]) await sharp(svg, { density: 72 * (size / 48) }).resize(size, size).png().toFile(join(out, 'icons', `icon-${size}.png`));
@@ -48,7 +49,7 @@ async function writeManifest(out: string, base: string, name: string, shortName:
 		scope: base,
 		display: 'standalone',
 		background_color: '#ffffff',
-		theme_color: '#0b5c3b',
+		theme_color: themeColor,
 		icons: [192, 512].map((s) => ({ src: `${base}icons/icon-${s}.png`, sizes: `${s}x${s}`, type: 'image/png', purpose: 'any' })),
 	};
 	await writeFile(join(out, 'manifest.webmanifest'), JSON.stringify(manifest, null, '\t'));
@@ -58,10 +59,10 @@ async function writeManifest(out: string, base: string, name: string, shortName:
 export async function buildOfflineBundle(
 	out: string,
 	base: string,
-	site: { name: string; shortName: string; description: string },
+	site: SiteIdentity,
 	version: string
 ): Promise<OfflineBundle> {
-	await writeManifest(out, base, site.name, site.shortName, site.description);
+	await writeManifest(out, base, site);
 	const all = await files(out);
 	const pagePaths = all.filter((f) => f.endsWith('index.html') && !NOT_STORED.includes(f) && !f.startsWith('pagefind/'));
 	const searchPaths = all.filter((f) => f.startsWith('pagefind/') && !/pagefind-(ui|modular-ui|component-ui|highlight)\./.test(f));

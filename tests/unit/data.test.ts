@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSiteData, SiteDataError, staleLessons } from '../../src/data/load';
@@ -97,6 +97,14 @@ describe('bad input stops the build with the file and the field', () => {
 		expect(message).toContain('cq-9');
 	});
 
+	it('a lesson whose file name is not its criterion (the printed QR address would lead nowhere)', () => {
+		const dir = copyProject();
+		renameSync(join(dir, 'content/docs/kt-6.mdx'), join(dir, 'content/docs/tien-dien.mdx'));
+		const message = problemsOf(dir);
+		expect(message).toContain('content/docs/tien-dien.mdx');
+		expect(message).toContain('content/docs/kt-6.mdx');
+	});
+
 	it('two lessons claiming the same criterion', () => {
 		const dir = copyProject();
 		cpSync(join(dir, 'content/docs/cq-1.mdx'), join(dir, 'content/docs/cq-1-ban-sao.mdx'));
@@ -181,10 +189,16 @@ describe('bad input stops the build with the file and the field', () => {
 
 describe('freshness', () => {
 	const { lessons } = loadSiteData(root, { env: {} });
+	// Dates relative to the data, so the test holds whatever day the lessons are re-checked.
+	const checked = lessons.filter((l) => l.data.criterion).map((l) => l.data.checked!.getTime());
+	const day = 24 * 3600 * 1000;
 	it('lists lessons whose facts were checked more than six months ago', () => {
-		const later = new Date(Date.UTC(2027, 6, 1));
-		const stale = staleLessons(lessons, later);
-		expect(stale.length).toBe(lessons.filter((l) => l.data.criterion).length);
-		expect(staleLessons(lessons, new Date(Date.UTC(2026, 11, 1)))).toEqual([]);
+		const afterAll = new Date(Math.max(...checked) + 190 * day);
+		expect(staleLessons(lessons, afterAll).length).toBe(checked.length);
+		const oldest = Math.min(...checked);
+		const justBefore = new Date(oldest + 170 * day);
+		expect(staleLessons(lessons, justBefore)).toEqual([]);
+		const justAfter = new Date(oldest + 190 * day);
+		expect(staleLessons(lessons, justAfter).map((l) => l.data.checked!.getTime())).toContain(oldest);
 	});
 });

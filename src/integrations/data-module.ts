@@ -1,0 +1,18 @@
+/**
+ * Publishes the site data that astro.config.mjs loaded (src/data/load.ts, with its clerk-friendly
+ * errors) to pages and components as the module "virtual:gds/data", so the data files are read
+ * and checked once per build, not again inside Vite. Dates survive the trip (devalue).
+ */
+import { uneval } from 'devalue';
+import type { SiteData } from '../data/load';
+
+export const DATA_MODULE = 'virtual:gds/data';
+const RESOLVED = `\0${DATA_MODULE}`;
+
+export function dataModulePlugin(data: SiteData) {
+	return {
+		name: 'gds:data',
+		resolveId: (id: string) => (id === DATA_MODULE ? RESOLVED : undefined),
+		load: (id: string) => (id === RESOLVED ? `export const site = ${uneval(data)};` : undefined),
+	};
+}
