@@ -154,10 +154,20 @@ export function loadHousehold(storage: StorageLike | undefined, criteria: Criter
 	return loaded;
 }
 
-/** Saves the answers; false when the phone refuses (storage full, disabled or blocked). */
+/** Whether storage holds a record written by a newer version of the page (which this one must not overwrite). */
+export function newerStored(storage: StorageLike | undefined): boolean {
+	try {
+		const parsed: unknown = JSON.parse(storage?.getItem(STORAGE_KEY) ?? 'null');
+		return isObject(parsed) && typeof parsed.version === 'number' && parsed.version > RECORD_VERSION;
+	} catch {
+		return false;
+	}
+}
+
+/** Saves the answers; false when the phone refuses (storage full, disabled or blocked) or a newer page's record is there. */
 export function saveHousehold(storage: StorageLike | undefined, criteria: CriterionRef[], answers: Answers): boolean {
 	try {
-		if (!storage) return false;
+		if (!storage || newerStored(storage)) return false;
 		storage.setItem(STORAGE_KEY, JSON.stringify(makeRecord(criteria, answers)));
 		return true;
 	} catch {
