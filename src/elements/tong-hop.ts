@@ -139,7 +139,12 @@ class GdsTongHop extends HTMLElement {
 		const setAside = summary?.setAside ?? [];
 		this.$('[data-aside-title]').hidden = !setAside.length;
 		this.$('[data-aside-list]').replaceChildren(
-			...setAside.map((s) => Object.assign(document.createElement('li'), { textContent: `${s.file} (làng ${s.village}): ${s.reason}` }))
+			...setAside.map((s) => {
+				const li = document.createElement('li');
+				const i = this.#files.findIndex((f) => f.file === s.file);
+				li.innerHTML = `<span>${escapeHtml(`${s.file} (làng ${s.village}): ${s.reason}`)}</span><button type="button" class="secondary" data-remove="${i}" aria-label="Bỏ tệp ${escapeHtml(s.file)}">Bỏ tệp</button>`;
+				return li;
+			})
 		);
 		this.$('[data-result]').hidden = !summary;
 		if (!summary) return;
