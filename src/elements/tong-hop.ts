@@ -155,7 +155,7 @@ class GdsTongHop extends HTMLElement {
 			return `<tr${extra}><th scope="row">${escapeHtml(label)}</th><td>${s.households}${total ? ` <span class="of">(${formatPercent({ met: s.households, of: total })})</span>` : ''}</td><td>${total ?? '—'}</td><td>${s.overall.met}</td><td class="${goalMet ? 'goal-met' : ''}">${formatPercent(s.overall)}${goalMet ? ' ✓' : ''}</td>${s.groups.map(pct).join('')}</tr>`;
 		};
 		this.$('[data-rows]').innerHTML = summary.villages
-			.map((v) => row(v.unlisted && villages.some((x) => x.name) ? `${v.village} (không có trong danh sách của xã)` : v.village, v.summary, v.total, v.unlisted ? ' class="unlisted"' : ''))
+			.map((v) => row(v.unlisted ? `${v.village} (không có trong danh sách của xã)` : v.village, v.summary, v.total, v.unlisted ? ' class="unlisted"' : ''))
 			.join('');
 		this.$('[data-total]').innerHTML = row(TOTAL_LABEL, summary.total, summary.totalHouseholds);
 

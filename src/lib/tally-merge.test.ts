@@ -81,6 +81,12 @@ describe('the commune summary', () => {
 		expect(s.missing).toContain('Làng Đê Ar');
 	});
 
+	it('counts the villages in the table against the number of villages while the list has no names', () => {
+		const s = mergeVillageFiles(criteria, groups, [a, b], Array.from({ length: 11 }, () => ({ name: '' })));
+		expect(reportedText(s)).toBe('2/11 làng đã nộp');
+		expect(s.villages.every((v) => !v.unlisted)).toBe(true);
+	});
+
 	it('does not match households without a house number across villages', () => {
 		const c = villageFile('lang-c.csv', 'C', [['Y Lan', '', all('dat')]]);
 		const s = mergeVillageFiles(criteria, groups, [b, c]);

@@ -175,7 +175,7 @@ export function mergeVillageFiles(criteria: CriterionRef[], groups: GroupRef[], 
 			file: p.file,
 			time: p.time,
 			total: ref?.households,
-			unlisted: !p.listed,
+			unlisted: named.length > 0 && !p.listed,
 			countedElsewhere,
 			summary: summarize(criteria, groups, counted),
 			counted,
@@ -187,7 +187,8 @@ export function mergeVillageFiles(criteria: CriterionRef[], groups: GroupRef[], 
 		groups,
 		perVillage.flatMap((r) => r.counted)
 	);
-	const reportedKeys = new Set(keptParts.filter((p) => p.listed).map((p) => villageMatchKey(p.village)));
+	// Until the commune fills in its list, every village in the table counts against the number of villages.
+	const reportedKeys = new Set(keptParts.filter((p) => p.listed || !named.length).map((p) => villageMatchKey(p.village)));
 	const missing = named.filter((v) => !reportedKeys.has(villageMatchKey(v.name))).map((v) => v.name.trim());
 	const totalHouseholds = named.length && named.every((v) => v.households) ? named.reduce((n, v) => n + v.households!, 0) : undefined;
 	return {
