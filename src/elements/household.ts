@@ -6,33 +6,22 @@
  * replaced come back with one tap. A record saved by a newer version of the page is shown, never
  * written over.
  */
-import { progress, STATE_LABELS, type Answers, type AnswerState, type CriterionRef, parseRefs } from '~/lib/answers';
-import {
-	answersBeforeImport,
-	BEFORE_IMPORT_KEY,
-	browserStorage,
-	clearDeviceData,
-	clearHousehold,
-	diffAnswers,
-	exportFile,
-	keepBeforeImport,
-	loadHousehold,
-	MAX_FILE_BYTES,
-	NOTICES,
-	parseImport,
-	progressText,
-	saveHousehold,
-	onHouseholdChange,
-} from '~/lib/household-store';
+import { progress, type Answers, type AnswerState, type CriterionRef, parseRefs } from '~/lib/answers';
+import { browserStorage, loadHousehold, NOTICES, progressText, saveHousehold, onHouseholdChange } from '~/lib/household-store';
 import { encodeShortCode, formatShortCode } from '~/lib/shortcode';
-import { confirmClearDevice, download, showInAppBanner } from './dom';
 
-class GdsHousehold extends HTMLElement {
+// The file, restore and clearing code and the DOM helpers load only when used, so the first visit stays small.
+const dom = () => import('./dom');
+const tools = () => import('./household-tools');
+/** Kept in step with ~/lib/household-file (not imported here, to keep it out of the first visit). */
+const BEFORE_IMPORT_KEY = 'gia-dinh-so:gia-dinh-toi:truoc-khi-mo-tep';
+const IN_APP = /Zalo|FBAN|FBAV|FB_IAB|Messenger/i;
+
+export class GdsHousehold extends HTMLElement {
 	#criteria: CriterionRef[] = [];
 	#answers: Answers = {};
 	#storage = browserStorage();
 	#readOnly = false;
-	#pending: Answers | null = null;
 
 	connectedCallback() {
 		this.#criteria = parseRefs(this.dataset.criteria!);
@@ -40,7 +29,7 @@ class GdsHousehold extends HTMLElement {
 		this.#setUpTools();
 		this.#load(true);
 		onHouseholdChange(() => this.#load(false));
-		showInAppBanner(this);
+		if (IN_APP.test(navigator.userAgent)) void dom().then((d) => d.showInAppBanner(this));
 	}
 
 	$<T extends HTMLElement = HTMLElement>(selector: string): T {
@@ -136,93 +125,45 @@ class GdsHousehold extends HTMLElement {
 		this.$('.actions-top').hidden = false;
 		this.addEventListener('click', (e) => {
 			const action = (e.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
-			switch (action) {
-				case 'share-code':
-					return void this.#shareCode();
-				case 'print':
-					return window.print();
-				case 'export': {
-					const file = exportFile(this.#criteria, this.#answers);
-					download(file.name, file.text, 'application/json');
-					// The page cannot know whether the phone really saved it.
-					return this.#status(`Máy đang lưu tệp ${file.name} vào mục Tải xuống (Download). Hãy mở mục Tải xuống xem tệp đã có chưa.`);
-				}
-				case 'import-yes':
-					return this.#applyImport();
-				case 'import-no':
-					this.#pending = null;
-					this.$('.import-confirm').hidden = true;
-					return this.#status('Đã hủy. Câu trả lời trên máy giữ nguyên.');
-				case 'restore':
-					return this.#restore();
-				case 'reset':
-					if (!confirm('Xóa hết câu trả lời của gia đình trên điện thoại này? Xóa rồi thì không lấy lại được.')) return;
-					this.#answers = {};
-					clearHousehold(this.#storage);
-					this.#fill();
-					this.#render();
-					return this.#status('Đã xóa hết câu trả lời.');
-				case 'clear-device':
-					if (!confirmClearDevice()) return this.#status('Đã hủy. Dữ liệu trên máy giữ nguyên.');
-					clearDeviceData(localStorage);
-					this.$('[data-action=restore]').hidden = true;
-					this.#load(false);
-					return this.#status('Đã xóa dữ liệu của trang trên máy này.');
-			}
+			if (action === 'share-code') return void this.#shareCode();
+			if (action === 'print') return window.print();
+			// Files, restoring and clearing load their code when first used.
+			if (action) void tools().then((t) => t.act(this, action));
 		});
 		const picker = this.$<HTMLInputElement>('.tools input[type=file]');
-		picker.addEventListener('change', async () => {
-			const file = picker.files?.[0];
-			picker.value = '';
-			if (!file) return;
-			if (file.size > MAX_FILE_BYTES) return this.#status(NOTICES.tooBig);
-			const result = parseImport(this.#criteria, await file.text());
-			if (!result.ok) return this.#status(result.message);
-			if (this.#readOnly) return this.#status(NOTICES.newerRecord);
-			const changes = diffAnswers(this.#criteria, this.#answers, result.answers);
-			if (!changes.length) return this.#status(`Tệp có đúng các câu trả lời đang có trên máy. Không có gì thay đổi.`);
-			this.#pending = result.answers;
-			const label = (s?: AnswerState) => (s ? STATE_LABELS[s] : 'chưa trả lời');
-			const had = Object.keys(this.#answers).length;
-			this.$('.import-question').textContent =
-				`Tệp ${file.name} có ${Object.keys(result.answers).length} câu trả lời; trên máy đang có ${had}. ` +
-				`Mở tệp sẽ đổi ${changes.length} tiêu chí: ` +
-				changes.map((c) => `${c.id.toUpperCase()} ${label(c.from)} → ${label(c.to)}`).join('; ') +
-				'. Thay câu trả lời trên máy bằng tệp này?' +
-				(result.notice ? ` ${result.notice}` : '');
-			this.$('.import-confirm').hidden = false;
-			this.$('[data-action=import-no]').focus();
-		});
-		if (answersBeforeImport(this.#storage, this.#criteria)) this.$('[data-action=restore]').hidden = false;
+		picker.addEventListener('change', () => void tools().then((t) => t.open(this, picker)));
+		if (localStorage.getItem(BEFORE_IMPORT_KEY)) this.$('[data-action=restore]').hidden = false;
 	}
 
-	#applyImport() {
-		const answers = this.#pending!;
-		this.#pending = null;
-		this.$('.import-confirm').hidden = true;
-		const kept = keepBeforeImport(this.#storage, this.#criteria, this.#answers);
+	// ——— What ./household-tools needs ———
+
+	get criteria() {
+		return this.#criteria;
+	}
+	get answers(): Answers {
+		return this.#answers;
+	}
+	get storage() {
+		return this.#storage;
+	}
+	get readOnly() {
+		return this.#readOnly;
+	}
+	/** Replaces every answer (a file opened, the old answers brought back, everything cleared) and saves them. */
+	replace(answers: Answers, save = true) {
 		this.#answers = answers;
-		if (!saveHousehold(this.#storage, this.#criteria, this.#answers)) this.#notice(NOTICES.notSaved);
+		if (save && !saveHousehold(this.#storage, this.#criteria, this.#answers)) this.#notice(NOTICES.notSaved);
 		this.#fill();
 		this.#render();
-		this.$('[data-action=restore]').hidden = !kept;
-		this.#status(`Đã mở tệp, có ${Object.keys(answers).length} câu trả lời.${kept ? ' Bấm “Lấy lại câu trả lời cũ” nếu muốn quay lại.' : ''}`);
 	}
-
-	#restore() {
-		const before = answersBeforeImport(this.#storage, this.#criteria);
-		if (!before) return this.#status('Không còn câu trả lời cũ để lấy lại.');
-		this.#answers = before;
-		if (!saveHousehold(this.#storage, this.#criteria, this.#answers)) return this.#notice(NOTICES.notSaved);
-		try {
-			this.#storage?.removeItem(BEFORE_IMPORT_KEY);
-		} catch {
-			/* nothing kept */
-		}
-		this.$('[data-action=restore]').hidden = true;
-		this.#fill();
-		this.#render();
-		this.#status(`Đã lấy lại câu trả lời cũ: ${Object.keys(before).length} câu.`);
+	reload() {
+		this.#load(false);
+	}
+	status(text: string) {
+		this.#status(text);
+	}
+	notice(text: string) {
+		this.#notice(text);
 	}
 }
 customElements.define('gds-household', GdsHousehold);

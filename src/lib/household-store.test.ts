@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { loadSiteData } from '../data/load';
 import type { Answers, CriterionRef } from './answers';
+import { exportFile, FILE_NOTICES, parseImport } from './household-file';
 import {
 	BACKUP_KEY,
-	exportFile,
 	loadHousehold,
 	makeRecord,
-	NOTICES,
-	parseImport,
+	NOTICES as STORE_NOTICES,
 	progressText,
 	readRecord,
 	saveHousehold,
 	STORAGE_KEY,
 	type StorageLike,
 } from './household-store';
+
+const NOTICES = { ...STORE_NOTICES, ...FILE_NOTICES };
 import { decodeShortCode, encodeShortCode } from './shortcode';
 
 const { criteria } = loadSiteData(process.cwd(), { env: {} });
@@ -177,7 +178,7 @@ describe('progress in words', () => {
 });
 
 describe('files and records from a newer version, and what opening a file changes', async () => {
-	const store = await import('./household-store');
+	const store = { ...(await import('./household-store')), ...(await import('./household-file')) };
 	const { loadSiteData: load } = await import('../data/load');
 	const { criteria: list } = load(process.cwd(), { env: {} });
 	const memory = () => {
@@ -187,7 +188,7 @@ describe('files and records from a newer version, and what opening a file change
 
 	it('refuses a newer file plainly', () => {
 		const text = JSON.stringify({ kind: store.RECORD_KIND, version: 2, criteria: [], answers: { 'cq-1': 'dat' }, savedAt: '' });
-		expect(store.parseImport(list, text)).toEqual({ ok: false, message: store.NOTICES.newerFile });
+		expect(store.parseImport(list, text)).toEqual({ ok: false, message: store.FILE_NOTICES.newerFile });
 	});
 
 	it('shows a newer stored record but never rewrites it', () => {

@@ -106,7 +106,8 @@ describe('criteria list written into a page', () => {
 });
 
 describe('codes typed with a Vietnamese keyboard', async () => {
-	const { readTypedCode, keyboardReadings, encodeShortCode: encode, ShortCodeError: CodeError } = await import('./shortcode');
+	const { readTypedCode, keyboardReadings } = await import('./typed-code');
+	const { encodeShortCode: encode, ShortCodeError: CodeError } = await import('./shortcode');
 	const { loadSiteData: load } = await import('../data/load');
 	const { criteria: list } = load(process.cwd(), { env: {} });
 	/** What Telex does to letters typed one by one (simplified: a tone goes on the vowel just before it). */

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { loadSiteData } from '../../src/data/load';
+import { FILE_NOTICES } from '../../src/lib/household-file';
 import { NOTICES, STORAGE_KEY } from '../../src/lib/household-store';
 import { decodeShortCode } from '../../src/lib/shortcode';
 import { BASE, watch } from './helpers';
@@ -140,7 +141,7 @@ test.describe('Gia đình tôi, the household checklist', () => {
 
 		const picker = page.locator('.tools input[type=file]');
 		await picker.setInputFiles({ name: 'anh.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":"world"}') });
-		await expect(page.locator('.tools-status')).toHaveText(NOTICES.notOurFile);
+		await expect(page.locator('.tools-status')).toHaveText(FILE_NOTICES.notOurFile);
 		await expect(page.locator('input[name="cq-1"][value="dat"]')).toBeChecked();
 
 		page.once('dialog', (d) => d.accept());
@@ -182,7 +183,7 @@ test.describe('Gia đình tôi, the household checklist', () => {
 
 		// A file from a newer version is refused plainly, and nothing changes.
 		await picker.setInputFiles(file({ 'xh-9': 'chua-dat' }, 2));
-		await expect(page.locator('.tools-status')).toHaveText(NOTICES.newerFile);
+		await expect(page.locator('.tools-status')).toHaveText(FILE_NOTICES.newerFile);
 		await expect(total(page)).toHaveText('đạt 19 / 19 tiêu chí áp dụng');
 	});
 

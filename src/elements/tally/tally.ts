@@ -5,7 +5,8 @@
  * editor in any way (Xong, another household, the back button) keeps them.
  */
 import type { AnswerState } from '~/lib/answers';
-import { readTypedCode, ShortCodeError } from '~/lib/shortcode';
+import { ShortCodeError } from '~/lib/shortcode';
+import { readTypedCode } from '~/lib/typed-code';
 import {
 	addHousehold,
 	householdLabel,
@@ -17,7 +18,7 @@ import {
 	type Tally,
 } from '~/lib/tally';
 import { type StoredTally } from '~/lib/tally-store';
-import { clearDeviceData } from '~/lib/household-store';
+
 import { confirmClearDevice, fillList, showInAppBanner } from '../dom';
 import type { TallyConfig } from './config';
 import { editorProgress, fillEditor, fillItem, filter, item, renderBackup, renderPrint, renderSummary } from './render';
@@ -145,7 +146,7 @@ class GdsTally extends HTMLElement {
 			case 'restore':
 				return this.#restore();
 			case 'clear-device':
-				return this.#clearDevice();
+				return void this.#clearDevice();
 			case 'close':
 				return this.#toggle(this.#open!);
 			case 'rest-dat':
@@ -344,8 +345,9 @@ class GdsTally extends HTMLElement {
 		this.$('[data-restore]').hidden = !show;
 	}
 
-	#clearDevice() {
+	async #clearDevice() {
 		if (!confirmClearDevice()) return this.#message('Đã hủy. Dữ liệu trên máy giữ nguyên.', false);
+		const { clearDeviceData } = await import('~/lib/household-file');
 		const removed = clearDeviceData(localStorage);
 		this.#readOnly = false;
 		this.#load(false);
