@@ -5,7 +5,7 @@
  * the files it chose hold.
  */
 import { communeSummaryCsv, mergeVillageFiles, methodText, reportedText, TOTAL_LABEL, type ChosenFile, type CommuneSummary } from '~/lib/tally-merge';
-import { formatImportProblem, localIsoDate, MAX_BYTES, readTallyFile, TallyImportError } from '~/lib/tally-csv';
+import { formatImportProblem, localIsoDate, readTallyFile, refuseIfTooBig, TallyImportError } from '~/lib/tally-csv';
 import { formatPercent, householdLabel, meetsGoal, weakestCriteria, type Share, type TallySummary } from '~/lib/tally';
 import type { ReportConfig } from './tally/config';
 import { download, escapeHtml, localDate } from './dom';
@@ -76,7 +76,7 @@ class GdsTongHop extends HTMLElement {
 		for (const file of chosen) {
 			try {
 				// Too big to be a village: refused by its size alone, before anything is read or allocated.
-				if (file.size > MAX_BYTES) readTallyFile(file.name, new Uint8Array(MAX_BYTES + 1), this.#config.criteria);
+				refuseIfTooBig(file.name, file.size);
 				const bytes = new Uint8Array(await file.arrayBuffer());
 				const imported = readTallyFile(file.name, bytes, this.#config.criteria);
 				const text = new TextDecoder().decode(bytes);

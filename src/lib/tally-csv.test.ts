@@ -202,3 +202,11 @@ describe('the file carries its village, export time and format version', async (
 		expect(csvMod.exportFileName('Kon Chiêng', new Date(2026, 10, 30, 5, 30))).toBe('so-theo-doi-kon-chieng-2026-11-30.csv');
 	});
 });
+
+describe('a huge file is refused by its size before anything is read', async () => {
+	const { refuseIfTooBig, MAX_BYTES: max } = await import('./tally-csv');
+	it('names the file and its size', () => {
+		expect(() => refuseIfTooBig('40gb.csv', 40 * 1024 ** 3)).toThrow(/Tệp 40gb.csv: tệp nặng 40960,0 MB/);
+		expect(() => refuseIfTooBig('ok.csv', max)).not.toThrow();
+	});
+});

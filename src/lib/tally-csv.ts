@@ -140,6 +140,20 @@ function formatSize(bytes: number): string {
 }
 
 /**
+ * Refuses a file by its size alone, so a caller can check File.size before reading or allocating
+ * anything (a 40 GB file must not become a 40 GB array on a phone).
+ */
+export function refuseIfTooBig(file: string, size: number) {
+	if (size > MAX_BYTES)
+		throw new TallyImportError([
+			{
+				file,
+				message: `tệp nặng ${formatSize(size)}, quá ${formatSize(MAX_BYTES)}. Sổ của một làng không lớn như vậy; hãy kiểm tra lại tệp hoặc chia theo làng.`,
+			},
+		]);
+}
+
+/**
  * Reads one tally file. Throws TallyImportError listing what is wrong, each with file, row and
  * column; returns only when every row is good.
  */
@@ -147,8 +161,7 @@ export function readTallyFile(file: string, bytes: Uint8Array, criteria: Criteri
 	const refuse = (problem: Omit<ImportProblem, 'file'>): never => {
 		throw new TallyImportError([{ file, ...problem }]);
 	};
-	if (bytes.length > MAX_BYTES)
-		refuse({ message: `tệp nặng ${formatSize(bytes.length)}, quá ${formatSize(MAX_BYTES)}. Sổ của một làng không lớn như vậy; hãy kiểm tra lại tệp hoặc chia theo làng.` });
+	refuseIfTooBig(file, bytes.length);
 
 	const { text, utf8 } = decodeUtf8(bytes);
 	let records: string[][];

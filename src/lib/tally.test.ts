@@ -119,6 +119,8 @@ describe('recording households', () => {
 		]);
 		expect(() => addHousehold(t, 'dinh van a', '12')).toThrow(/đã có trong sổ/);
 		expect(() => addHousehold(t, '  ', '')).toThrow(TallyError);
+		// An invisible zero-width space does not make another household.
+		expect(() => addHousehold(t, 'Đinh\u200b Văn A', '12')).toThrow(/đã có trong sổ/);
 		// The name is optional: a house number is enough.
 		expect(addHousehold(t, '  ', '3').households.at(-1)).toMatchObject({ name: '', houseNumber: '3' });
 	});

@@ -393,6 +393,20 @@ test('bad files are refused with the file, row and column, and the tally on the 
 	watcher.expectClean();
 });
 
+test('a file far too big (a sparse 40 GB file) is refused by its size, on both pages, without reading it', async ({ page }) => {
+	const watcher = watch(page);
+	const dir = mkdtempSync(join(tmpdir(), 'gds-huge-'));
+	const huge = join(dir, 'lang-khong-lo.csv');
+	execFileSync('truncate', ['-s', '40G', huge]);
+	await page.goto(TALLY);
+	await page.locator('[data-import]').setInputFiles(huge);
+	await expect(page.locator('[data-import-message]')).toContainText('Tệp lang-khong-lo.csv: tệp nặng');
+	await page.goto(SUMMARY);
+	await page.locator('[data-files]').setInputFiles(huge);
+	await expect(page.locator('[data-load-message]')).toContainText('Tệp lang-khong-lo.csv: tệp nặng');
+	watcher.expectClean();
+});
+
 test('3. importing over a tally shows what changes and asks; the previous tally comes back with one tap', async ({ page }) => {
 	const watcher = watch(page);
 	await page.goto(TALLY);

@@ -4,7 +4,7 @@
  * with a preview of what it would change.
  */
 import { householdKey, newId, type Household, type Tally } from '~/lib/tally';
-import { exportFileName, formatImportProblem, MAX_BYTES, readTallyFile, singleVillage, tallyToCsv, TallyImportError } from '~/lib/tally-csv';
+import { exportFileName, formatImportProblem, readTallyFile, refuseIfTooBig, singleVillage, tallyToCsv, TallyImportError } from '~/lib/tally-csv';
 import type { StoredTally } from '~/lib/tally-store';
 import { download, shareFile } from '../dom';
 import type { TallyConfig } from './config';
@@ -40,7 +40,7 @@ export async function readImport(file: File, config: TallyConfig, current: Store
 	let exportedAt: Date | undefined;
 	try {
 		// Too big to be a village: refused by its size alone, before anything is read or allocated.
-		if (file.size > MAX_BYTES) readTallyFile(file.name, new Uint8Array(MAX_BYTES + 1), config.criteria);
+		refuseIfTooBig(file.name, file.size);
 		const imported = readTallyFile(file.name, new Uint8Array(await file.arrayBuffer()), config.criteria);
 		tally = {
 			village: singleVillage(imported),
