@@ -16,6 +16,7 @@ const tools = () => import('./household-tools');
 /** Kept in step with ~/lib/household-file (not imported here, to keep it out of the first visit). */
 const BEFORE_IMPORT_KEY = 'gia-dinh-so:gia-dinh-toi:truoc-khi-mo-tep';
 const IN_APP = /Zalo|FBAN|FBAV|FB_IAB|Messenger/i;
+const NOT_LOADED = 'Phần này của trang chưa tải về máy. Hãy bật mạng một lần rồi bấm lại.';
 
 export class GdsHousehold extends HTMLElement {
 	#criteria: CriterionRef[] = [];
@@ -29,7 +30,7 @@ export class GdsHousehold extends HTMLElement {
 		this.#setUpTools();
 		this.#load(true);
 		onHouseholdChange(() => this.#load(false));
-		if (IN_APP.test(navigator.userAgent)) void dom().then((d) => d.showInAppBanner(this));
+		if (IN_APP.test(navigator.userAgent)) void dom().then((d) => d.showInAppBanner(this), () => {});
 	}
 
 	$<T extends HTMLElement = HTMLElement>(selector: string): T {
@@ -128,10 +129,10 @@ export class GdsHousehold extends HTMLElement {
 			if (action === 'share-code') return void this.#shareCode();
 			if (action === 'print') return window.print();
 			// Files, restoring and clearing load their code when first used.
-			if (action) void tools().then((t) => t.act(this, action));
+			if (action) void tools().then((t) => t.act(this, action), () => this.#status(NOT_LOADED));
 		});
 		const picker = this.$<HTMLInputElement>('.tools input[type=file]');
-		picker.addEventListener('change', () => void tools().then((t) => t.open(this, picker)));
+		picker.addEventListener('change', () => void tools().then((t) => t.open(this, picker), () => this.#status(NOT_LOADED)));
 		if (localStorage.getItem(BEFORE_IMPORT_KEY)) this.$('[data-action=restore]').hidden = false;
 	}
 

@@ -25,6 +25,8 @@ import { editorProgress, fillEditor, fillItem, filter, item, renderBackup, rende
 import { beforeImport, forgetBeforeImport, keepBeforeImport, openTally, save } from './storage';
 import type { Pending } from './files';
 
+/** Said when a part of the page that loads on first use cannot load (offline before it was ever used). */
+const NOT_LOADED = 'Phần này của trang chưa tải về máy. Hãy bật mạng một lần rồi bấm lại.';
 const files = () => import('./files');
 
 class GdsTally extends HTMLElement {
@@ -267,7 +269,9 @@ class GdsTally extends HTMLElement {
 			this.#message('Hãy chọn hoặc ghi tên làng ở trên trước khi gửi tệp.', true);
 			return this.$('[data-village-input], [data-village-select]').focus();
 		}
-		const { sendFile } = await files();
+		const loaded = await files().catch(() => undefined);
+		if (!loaded) return this.#message(NOT_LOADED, true);
+		const { sendFile } = loaded;
 		const sent = await sendFile(this.#config, this.#tally, share);
 		const seen = this.$('[data-file-seen]');
 		seen.hidden = true;
@@ -296,7 +300,9 @@ class GdsTally extends HTMLElement {
 		if (!file) return;
 		this.$('[data-import-confirm]').hidden = true;
 		this.#pending = null;
-		const { readImport } = await files();
+		const loaded = await files().catch(() => undefined);
+		if (!loaded) return this.#message(NOT_LOADED, true);
+		const { readImport } = loaded;
 		try {
 			this.#pending = await readImport(file, this.#config, this.#tally);
 		} catch (lines) {
@@ -347,7 +353,9 @@ class GdsTally extends HTMLElement {
 
 	async #clearDevice() {
 		if (!confirmClearDevice()) return this.#message('Đã hủy. Dữ liệu trên máy giữ nguyên.', false);
-		const { clearDeviceData } = await import('~/lib/household-file');
+		const loaded = await import('~/lib/household-file').catch(() => undefined);
+		if (!loaded) return this.#message(NOT_LOADED, true);
+		const { clearDeviceData } = loaded;
 		const removed = clearDeviceData(localStorage);
 		this.#readOnly = false;
 		this.#load(false);
