@@ -229,10 +229,12 @@ test.describe('Gia đình tôi, the household checklist', () => {
 	test('reset asks first, in Vietnamese, and keeps the answers when the household says no', async ({ page }) => {
 		await page.goto(CHECKLIST);
 		await answer(page, 'cq-1', 'dat');
-		const messages: string[] = [];
-		page.once('dialog', (d) => (messages.push(d.message()), d.dismiss()));
+		// The tools load on first use: the question comes once they have.
+		const asked = page.waitForEvent('dialog');
 		await page.getByRole('button', { name: 'Xóa hết câu trả lời' }).click();
-		expect(messages[0]).toMatch(/^Xóa hết câu trả lời/);
+		const dialog = await asked;
+		expect(dialog.message()).toMatch(/^Xóa hết câu trả lời/);
+		await dialog.dismiss();
 		await expect(page.locator('input[name="cq-1"][value="dat"]')).toBeChecked();
 		await page.reload();
 		await expect(page.locator('input[name="cq-1"][value="dat"]')).toBeChecked();
