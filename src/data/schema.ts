@@ -72,6 +72,8 @@ export const communeSchema = z.object({
 			name: z.string(),
 			teamLeader: z.string().default(''),
 			phone: z.string().default(''),
+			/** The village's number of households, when the commune knows it: "Tổng hợp của xã" shows coverage against it. */
+			households: z.number().int().positive().optional(),
 			/** The team leader's name and phone are shown only once the commune confirms them. */
 			confirmed: z.boolean().default(false),
 		})

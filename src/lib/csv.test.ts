@@ -91,3 +91,16 @@ describe('decoding', () => {
 		expect([0, 25, 26, 27, 51, 52].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AB', 'AZ', 'BA']);
 	});
 });
+
+describe('formulas after a separator inside a cell (OWASP, Excel with ";" or ",")', () => {
+	it('neutralises a trigger after ; or , and reads the cell back as written', () => {
+		for (const value of ['x;=4+4;', 'a,+cmd|x', 'b; @SUM(1)', 'c;-2+3', '=1;=2']) {
+			const cell = formatCell(value);
+			expect(cell.startsWith('"')).toBe(true);
+			// Split as Excel with the other separator would: no piece starts a formula.
+			for (const piece of cell.replace(/^"|"$/g, '').split(/[;,]/)) expect(piece.trimStart()).not.toMatch(/^[=+@-]/);
+			expect(unformatCell(parseCsv(cell)[0]![0]!)).toBe(value);
+		}
+		expect(formatCell('Đê Ar; -5')).toBe('"Đê Ar; -5"');
+	});
+});

@@ -126,16 +126,23 @@ function quotedStarted(text: string, i: number, delimiter: string): boolean {
 // Excel runs a cell that starts with one of these as a formula; the apostrophe makes it text.
 // A plain negative number is harmless and left alone.
 const FORMULA_START = /^(?:[=+@\t\r]|-(?!\d*$))/;
+// Excel set to the other separator (";" in the Vietnamese region, "," elsewhere) splits a cell at
+// it and would run what follows as a new cell (OWASP, CSV injection): a trigger right after a
+// separator inside the cell gets its apostrophe too.
+const INNER_FORMULA = /([,;]\s*)(?=[=+@\t\r]|-(?!\d*(?:[,;]|$)))/g;
+const INNER_ESCAPED = /([,;]\s*)'(?=[=+@\t\r-])/g;
 
-/** One cell as Excel will read it back: quoted when needed, and never run as a formula. */
+/** One cell as Excel will read it back: quoted when needed, and never run as a formula, whichever separator Excel uses. */
 export function formatCell(value: string, delimiter = ','): string {
-	const safe = FORMULA_START.test(value) ? `'${value}` : value;
-	return /["\r\n]/.test(safe) || safe.includes(delimiter) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+	let safe = value.replace(INNER_FORMULA, "$1'");
+	if (FORMULA_START.test(safe)) safe = `'${safe}`;
+	return /["\r\n,;]/.test(safe) || safe.includes(delimiter) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Undoes formatCell's apostrophe, so a name like "-Hộ mới" comes back as it was written. */
+/** Undoes formatCell's apostrophes, so a name like "-Hộ mới" or "x;=y" comes back as it was written. */
 export function unformatCell(value: string): string {
-	return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+	const inner = value.replace(INNER_ESCAPED, '$1');
+	return inner.startsWith("'") && FORMULA_START.test(inner.slice(1)) ? inner.slice(1) : inner;
 }
 
 /** Writes records as CSV with CRLF line ends (as RFC 4180 and Excel expect), starting with a BOM so Excel reads UTF-8. */

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { loadSiteData } from '../data/load';
 import type { Answers, CriterionRef } from './answers';
+import { exportFile, FILE_NOTICES, parseImport } from './household-file';
 import {
 	BACKUP_KEY,
-	exportFile,
 	loadHousehold,
 	makeRecord,
-	NOTICES,
-	parseImport,
+	NOTICES as STORE_NOTICES,
 	progressText,
 	readRecord,
 	saveHousehold,
 	STORAGE_KEY,
 	type StorageLike,
 } from './household-store';
+
+const NOTICES = { ...STORE_NOTICES, ...FILE_NOTICES };
 import { decodeShortCode, encodeShortCode } from './shortcode';
 
 const { criteria } = loadSiteData(process.cwd(), { env: {} });
@@ -173,5 +174,56 @@ describe('answers in a file', () => {
 describe('progress in words', () => {
 	it('reads the same on the checklist and in the lessons', () => {
 		expect(progressText({ met: 14, applicable: 19 })).toBe('đạt 14 / 19 tiêu chí áp dụng');
+	});
+});
+
+describe('files and records from a newer version, and what opening a file changes', async () => {
+	const store = { ...(await import('./household-store')), ...(await import('./household-file')) };
+	const { loadSiteData: load } = await import('../data/load');
+	const { criteria: list } = load(process.cwd(), { env: {} });
+	const memory = () => {
+		const m = new Map<string, string>();
+		return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k), m };
+	};
+
+	it('refuses a newer file plainly', () => {
+		const text = JSON.stringify({ kind: store.RECORD_KIND, version: 2, criteria: [], answers: { 'cq-1': 'dat' }, savedAt: '' });
+		expect(store.parseImport(list, text)).toEqual({ ok: false, message: store.FILE_NOTICES.newerFile });
+	});
+
+	it('shows a newer stored record but never rewrites it', () => {
+		const s = memory();
+		const raw = JSON.stringify({ kind: store.RECORD_KIND, version: 2, answers: { 'cq-1': 'dat' }, notes: { x: 1 }, members: 4 });
+		s.setItem(store.STORAGE_KEY, raw);
+		const loaded = store.loadHousehold(s, list);
+		expect(loaded).toMatchObject({ newer: true, answers: { 'cq-1': 'dat' }, notice: store.NOTICES.newerRecord });
+		expect(store.saveHousehold(s, list, { 'cq-1': 'chua-dat' })).toBe(false);
+		expect(s.getItem(store.STORAGE_KEY)).toBe(raw);
+	});
+
+	it('lists what a file would change, and keeps the answers it replaces', () => {
+		expect(store.diffAnswers(list, { 'cq-1': 'dat', 'cq-2': 'dat' }, { 'cq-1': 'dat', 'cq-2': 'chua-dat', 'cq-3': 'dat' })).toEqual([
+			{ id: 'cq-2', from: 'dat', to: 'chua-dat' },
+			{ id: 'cq-3', from: undefined, to: 'dat' },
+		]);
+		const s = memory();
+		expect(store.keepBeforeImport(s, list, { 'cq-1': 'dat' })).toBe(true);
+		expect(store.answersBeforeImport(s, list)).toEqual({ 'cq-1': 'dat' });
+	});
+
+	it('"Xóa dữ liệu trên máy này" removes every key of the site and nothing else', () => {
+		const m = new Map([
+			['gia-dinh-so:gia-dinh-toi', '{}'],
+			['gia-dinh-so:so-theo-doi', '{}'],
+			['gia-dinh-so:so-theo-doi:khong-doc-duoc:x', '{}'],
+			['portal-widget', 'x'],
+		]);
+		const s = { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k), key: (i: number) => [...m.keys()][i] ?? null, get length() { return m.size; } };
+		expect(store.clearDeviceData(s)).toBe(3);
+		expect([...m.keys()]).toEqual(['portal-widget']);
+	});
+
+	it('names the exported file with the phone’s own date', () => {
+		expect(store.exportFile(list, {}, new Date(2026, 10, 30, 5, 0)).name).toBe('gia-dinh-so-2026-11-30.json');
 	});
 });

@@ -10,8 +10,6 @@ export const STORAGE_KEY = 'gia-dinh-so:gia-dinh-toi';
 export const BACKUP_KEY = 'gia-dinh-so:gia-dinh-toi:ban-hong';
 export const RECORD_KIND = 'gia-dinh-so/household';
 export const RECORD_VERSION = 1;
-/** An exported file is a few hundred bytes; anything much larger is not ours. */
-export const MAX_FILE_BYTES = 64 * 1024;
 
 export interface HouseholdRecord {
 	kind: typeof RECORD_KIND;
@@ -28,6 +26,8 @@ export interface Loaded {
 	notice?: string;
 	/** True when the stored record should be rewritten in the current form. */
 	repaired: boolean;
+	/** Saved by a newer version of the page: shown, but never written over by this one. */
+	newer?: boolean;
 }
 
 /** Only the parts of Storage we use, so tests can pass a Map-backed stand-in. */
@@ -47,9 +47,8 @@ export const NOTICES = {
 			', bà con xem lại giúp.',
 		].join(''),
 	invalid: (dropped: number) => `Có ${dropped} câu trả lời đã lưu không hợp lệ nên đã bỏ, bà con xem lại giúp.`,
-	notOurFile: 'Tệp này không phải tệp câu trả lời “Gia đình số”, câu trả lời trên máy vẫn giữ nguyên.',
-	emptyFile: 'Tệp này không có câu trả lời nào dùng được, câu trả lời trên máy vẫn giữ nguyên.',
-	tooBig: 'Tệp này quá lớn, không phải tệp câu trả lời “Gia đình số”, câu trả lời trên máy vẫn giữ nguyên.',
+	newerRecord:
+		'Câu trả lời trên máy được lưu bằng bản mới hơn của trang. Trang đang mở là bản cũ nên chỉ cho xem, không cho sửa, để khỏi làm hỏng. Hãy mở lại trang khi có mạng.',
 } as const;
 
 /** The phone's localStorage, or undefined where even asking for it throws (storage blocked). */
@@ -76,7 +75,7 @@ export function makeRecord(criteria: CriterionRef[], answers: Answers, now: Date
 	};
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** Pulls `"cq-1": "dat"` pairs out of text that is no longer valid JSON (a write cut short, a bad edit). */
 export function salvagePairs(text: string): Record<string, string> {
@@ -102,6 +101,11 @@ export function readRecord(criteria: CriterionRef[], text: string | null): Loade
 	if (!isObject(parsed)) return { answers: {}, notice: NOTICES.unreadable, repaired: true };
 
 	const isRecord = parsed.kind === RECORD_KIND || 'answers' in parsed;
+	if (isRecord && typeof parsed.version === 'number' && parsed.version > RECORD_VERSION) {
+		// Read what this version understands, for showing only; the record itself stays as it is.
+		const { answers } = cleanAnswers(criteria, isObject(parsed.answers) ? parsed.answers : {});
+		return { answers, notice: NOTICES.newerRecord, repaired: false, newer: true };
+	}
 	const raw = isRecord ? parsed.answers : parsed;
 	const savedList = isRecord && Array.isArray(parsed.criteria) ? parsed.criteria.map(String) : undefined;
 	if (!isObject(raw)) return { answers: {}, notice: NOTICES.unreadable, repaired: true };
@@ -140,10 +144,20 @@ export function loadHousehold(storage: StorageLike | undefined, criteria: Criter
 	return loaded;
 }
 
-/** Saves the answers; false when the phone refuses (storage full, disabled or blocked). */
+/** Whether storage holds a record written by a newer version of the page (which this one must not overwrite). */
+export function newerStored(storage: StorageLike | undefined): boolean {
+	try {
+		const parsed: unknown = JSON.parse(storage?.getItem(STORAGE_KEY) ?? 'null');
+		return isObject(parsed) && typeof parsed.version === 'number' && parsed.version > RECORD_VERSION;
+	} catch {
+		return false;
+	}
+}
+
+/** Saves the answers; false when the phone refuses (storage full, disabled or blocked) or a newer page's record is there. */
 export function saveHousehold(storage: StorageLike | undefined, criteria: CriterionRef[], answers: Answers): boolean {
 	try {
-		if (!storage) return false;
+		if (!storage || newerStored(storage)) return false;
 		storage.setItem(STORAGE_KEY, JSON.stringify(makeRecord(criteria, answers)));
 		return true;
 	} catch {
@@ -157,34 +171,6 @@ export function clearHousehold(storage: StorageLike | undefined): void {
 	} catch {
 		/* Nothing to clear if storage is blocked. */
 	}
-}
-
-/** The file "Lưu ra tệp" downloads: the record itself, readable if someone opens it. */
-export function exportFile(criteria: CriterionRef[], answers: Answers, now: Date = new Date()): { name: string; text: string } {
-	const day = now.toISOString().slice(0, 10);
-	return { name: `gia-dinh-so-${day}.json`, text: `${JSON.stringify(makeRecord(criteria, answers, now), null, '\t')}\n` };
-}
-
-export type Imported = { ok: true; answers: Answers; notice?: string } | { ok: false; message: string };
-
-/**
- * Checks a file chosen in "Mở tệp đã lưu". Only a record of our kind is taken; anything else is
- * refused with a sentence, and the caller keeps the answers it has.
- */
-export function parseImport(criteria: CriterionRef[], text: string): Imported {
-	if (text.length > MAX_FILE_BYTES) return { ok: false, message: NOTICES.tooBig };
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
-	} catch {
-		return { ok: false, message: NOTICES.notOurFile };
-	}
-	if (!isObject(parsed) || parsed.kind !== RECORD_KIND || !isObject(parsed.answers))
-		return { ok: false, message: NOTICES.notOurFile };
-	const loaded = readRecord(criteria, JSON.stringify(parsed));
-	if (Object.keys(parsed.answers).length > 0 && Object.keys(loaded.answers).length === 0)
-		return { ok: false, message: NOTICES.emptyFile };
-	return { ok: true, answers: loaded.answers, notice: loaded.notice };
 }
 
 /** Calls `reload` when another tab (a lesson's control, the checklist) or the back button may have changed the answers. */

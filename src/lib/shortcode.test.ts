@@ -104,3 +104,60 @@ describe('criteria list written into a page', () => {
 		expect(serializeRefs(refs).length).toBeLessThan(600);
 	});
 });
+
+describe('codes typed with a Vietnamese keyboard', async () => {
+	const { readTypedCode, keyboardReadings } = await import('./typed-code');
+	const { encodeShortCode: encode, ShortCodeError: CodeError } = await import('./shortcode');
+	const { loadSiteData: load } = await import('../data/load');
+	const { criteria: list } = load(process.cwd(), { env: {} });
+	/** What Telex does to letters typed one by one (simplified: a tone goes on the vowel just before it). */
+	const telex = (code: string) => {
+		const TONE: Record<string, string> = { S: '\u0301', F: '\u0300', R: '\u0309', X: '\u0303', J: '\u0323' };
+		let out = '';
+		for (const ch of code) {
+			const prev = out.at(-1) ?? '';
+			const bare = prev.normalize('NFD');
+			if (ch in TONE && /^[AEUYÂÊĂƯ]$/.test(prev)) out = out.slice(0, -1) + (bare + TONE[ch]).normalize('NFC');
+			else if (ch === 'W') out = prev === 'A' ? out.slice(0, -1) + 'Ă' : prev === 'U' ? out.slice(0, -1) + 'Ư' : out + 'Ư';
+			else if ((ch === 'A' || ch === 'E' || ch === 'D') && prev === ch) out = out.slice(0, -1) + { A: 'Â', E: 'Ê', D: 'Đ' }[ch];
+			else out += ch;
+		}
+		return out;
+	};
+	let seed = 1;
+	const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+
+	it('turns Telex and VNI marks back into the keys typed', () => {
+		expect(keyboardReadings('67Ư-ẺJ')).toContain('67WERJ');
+		expect(keyboardReadings('Ẻ3')).toEqual(expect.arrayContaining(['ER3', 'E33']));
+	});
+
+	it('reads back every code that Telex changed when only one reading passes the check, else asks to switch the keyboard off', () => {
+		let read = 0;
+		let asked = 0;
+		for (let i = 0; i < 3000; i++) {
+			const answers = Object.fromEntries(list.map((c) => [c.id, random() < 0.4 ? 'chua-dat' : c.appliesTo === 'business' && random() < 0.5 ? 'khong-ap-dung' : 'dat'])) as never;
+			const code = encode(list, answers);
+			const typed = telex(code);
+			if (typed === code) continue;
+			try {
+				const result = readTypedCode(list, typed);
+				expect(result.answers).toEqual(Object.fromEntries(list.map((c) => [c.id, (answers as Record<string, string>)[c.id]])));
+				read++;
+			} catch (error) {
+				expect(error).toBeInstanceOf(CodeError);
+				expect((error as Error).message).toMatch(/tắt bộ gõ tiếng Việt/);
+				asked++;
+			}
+		}
+		// Most codes a Telex keyboard changed are read back; the rest get the message, never a wrong household.
+		expect(read).toBeGreaterThan(asked);
+		expect(read + asked).toBeGreaterThan(300);
+	});
+
+	it('ignores dashes of any kind and invisible characters', () => {
+		const code = encode(list, {});
+		const typed = `${code.slice(0, 3)}\u2013\u200b${code.slice(3)}`;
+		expect(readTypedCode(list, typed).answers['cq-1']).toBe('chua-dat');
+	});
+});

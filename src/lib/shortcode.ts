@@ -69,10 +69,14 @@ export function formatShortCode(code: string): string {
 }
 
 export function decodeShortCode(criteria: CriterionRef[], typed: string): Answers {
-	const code = typed.toUpperCase().replace(/[\s-]/g, '');
+	const code = typed.toUpperCase().replace(IGNORED, '');
 	const expected = dataLength(criteria) + 1;
 	if (!code) throw new ShortCodeError('Chưa nhập mã.');
 	const bad = [...code].find((ch) => !ALPHABET.includes(ch));
+	if (bad && (bad === 'Đ' || keysFor(bad)))
+		throw new ShortCodeError(
+			`Mã có chữ “${bad}” do bộ gõ tiếng Việt (Telex, VNI) tự đổi. Hãy tắt bộ gõ tiếng Việt trên bàn phím (hoặc chuyển sang bàn phím tiếng Anh) rồi gõ lại mã.`
+		);
 	if (bad)
 		throw new ShortCodeError(`Mã có ký tự “${bad}” không dùng trong mã. Mã chỉ có chữ và số, không có 0, O, 1, I, L.`);
 	if (code.length !== expected) throw new ShortCodeError(`Mã phải có ${expected} ký tự, mã này có ${code.length}.`);
@@ -88,3 +92,43 @@ export function decodeShortCode(criteria: CriterionRef[], typed: string): Answer
 	if (value !== 0n) throw new ShortCodeError('Mã không đúng với danh sách tiêu chí hiện nay.');
 	return answers;
 }
+
+// ——— Codes typed on a Vietnamese keyboard ———
+// Telex and VNI turn letters and digits typed after a vowel into marks: W → Ư, E R → Ẻ, A A → Â,
+// E 3 → Ẻ (VNI). Where the marks can be turned back into the keys typed and exactly one of the
+// readings passes the check character, that reading is the code; otherwise the team leader is
+// asked to switch the Vietnamese keyboard off.
+
+const TONES: Record<string, [telex: string, vni: string]> = {
+	'\u0301': ['S', '1'],
+	'\u0300': ['F', '2'],
+	'\u0309': ['R', '3'],
+	'\u0303': ['X', '4'],
+	'\u0323': ['J', '5'],
+};
+const SHAPES: Record<string, (base: string) => [telex: string[], vni: string]> = {
+	'\u0302': (b) => [[b], '6'],
+	'\u031B': () => [['W'], '7'],
+	'\u0306': () => [['W'], '8'],
+};
+/** Dashes of every kind, spaces and invisible characters: ignored in a code. */
+export const IGNORED = /[\s\u2010-\u2015\u2212\u200B-\u200D\u2060\uFEFF\u00AD-]/g;
+
+/** The key sequences a Vietnamese keyboard may have turned into this one character, or undefined for a plain one. */
+export function keysFor(ch: string): { base: string; telex: string[][]; vni: string[][] } | undefined {
+	if (ch === 'Đ') return { base: 'D', telex: [['D']], vni: [['9']] };
+	const parts = [...ch.normalize('NFD')];
+	const base = parts[0]!;
+	const marks = parts.slice(1);
+	if (!marks.length) return undefined;
+	const shape = marks.find((m) => m in SHAPES);
+	const tone = marks.find((m) => m in TONES);
+	if (marks.some((m) => !(m in SHAPES) && !(m in TONES))) return undefined;
+	const telexShape = shape ? SHAPES[shape]!(base)[0] : [];
+	const vniShape = shape ? [SHAPES[shape]!(base)[1]] : [];
+	const telex = [[...telexShape, ...(tone ? [TONES[tone]![0]] : [])]];
+	// Telex writes Ư for a W typed on its own.
+	if (base === 'U' && shape === '\u031B') telex.push(tone ? ['W', TONES[tone]![0]] : ['W']);
+	return { base, telex, vni: [[...vniShape, ...(tone ? [TONES[tone]![1]] : [])]] };
+}
+

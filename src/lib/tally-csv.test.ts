@@ -41,8 +41,8 @@ describe('the tally as CSV', () => {
 	it('round-trips households with Vietnamese names, commas, quotes and line breaks', () => {
 		const text = tallyToCsv(criteria, 'Kon Chiêng', households);
 		expect(text.startsWith(BOM)).toBe(true);
-		expect(parseCsv(text)[0]).toEqual(HEADER);
-		expect(parseCsv(text)[1]!.slice(3, 6)).toEqual(['CQ-1', 'CQ-2', 'CQ-3'].map((id) => ({ dat: 'đạt', 'chua-dat': 'chưa đạt', 'khong-ap-dung': 'không áp dụng' })[answersFrom(1)[id.toLowerCase()]!]));
+		expect(parseCsv(text)[0]).toEqual(['Làng', 'Hộ gia đình', 'Số nhà', 'Mã ngắn', ...ids, 'Thời điểm xuất tệp', 'Phiên bản tệp']);
+		expect(parseCsv(text)[1]!.slice(4, 7)).toEqual(['CQ-1', 'CQ-2', 'CQ-3'].map((id) => ({ dat: 'đạt', 'chua-dat': 'chưa đạt', 'khong-ap-dung': 'không áp dụng' })[answersFrom(1)[id.toLowerCase()]!]));
 		const back = readTallyFile('lang.csv', bytes(text), criteria);
 		expect(back.households.map(({ village, name, houseNumber, answers }) => ({ village, name, houseNumber, answers }))).toEqual(
 			households.map(({ name, houseNumber, answers }) => ({ village: 'Kon Chiêng', name: name.replace(/\s+/g, ' '), houseNumber, answers }))
@@ -139,8 +139,8 @@ describe('a bad file is refused with its file, row and column', () => {
 	});
 
 	it('a row without a name or village', () => {
-		expect(refusal(file([row('', '1'), row('B', '2', 'đạt', '')]))).toMatchObject([
-			{ row: 2, column: 'Hộ gia đình', message: 'chưa ghi tên hộ.' },
+		expect(refusal(file([row('', ''), row('B', '2', 'đạt', '')]))).toMatchObject([
+			{ row: 2, column: 'Số nhà', message: 'chưa ghi số nhà hay tên hộ.' },
 			{ row: 3, column: 'Làng', message: 'chưa ghi tên làng.' },
 		]);
 	});
@@ -175,5 +175,38 @@ describe('a bad file is refused with its file, row and column', () => {
 			expect((error as TallyImportError).problems).toHaveLength(20);
 			expect((error as Error).message).toMatch(/và 1030 lỗi khác/);
 		}
+	});
+});
+
+describe('the file carries its village, export time and format version', async () => {
+	const csvMod = await import('./tally-csv');
+	const { loadSiteData: load } = await import('../data/load');
+	const { criteria: list } = load(process.cwd(), { env: {} });
+	const enc = (t: string) => new TextEncoder().encode(t);
+
+	it('writes and reads back the export time and version; a household may have only a house number', () => {
+		const when = new Date('2026-11-30T07:05:00+07:00');
+		const text = csvMod.tallyToCsv(list, 'Kon Chiêng', [{ id: '1', name: '', houseNumber: '12', answers: { 'cq-1': 'dat' } }], when);
+		const read = csvMod.readTallyFile('a.csv', enc(text), list);
+		expect(read.version).toBe(csvMod.FORMAT_VERSION);
+		expect(read.exportedAt?.getTime()).toBe(when.getTime());
+		expect(read.households[0]).toMatchObject({ village: 'Kon Chiêng', name: '', houseNumber: '12' });
+	});
+
+	it('refuses a file from a newer format version plainly', () => {
+		const text = csvMod.tallyToCsv(list, 'A', [{ id: '1', name: 'B', houseNumber: '1', answers: {} }]).replace(/,2\r\n/g, ',3\r\n');
+		expect(() => csvMod.readTallyFile('moi.csv', enc(text), list)).toThrow(/bản mới hơn của trang \(phiên bản 3\)/);
+	});
+
+	it('names the file with the phone’s own date, not UTC', () => {
+		expect(csvMod.exportFileName('Kon Chiêng', new Date(2026, 10, 30, 5, 30))).toBe('so-theo-doi-kon-chieng-2026-11-30.csv');
+	});
+});
+
+describe('a huge file is refused by its size before anything is read', async () => {
+	const { refuseIfTooBig, MAX_BYTES: max } = await import('./tally-csv');
+	it('names the file and its size', () => {
+		expect(() => refuseIfTooBig('40gb.csv', 40 * 1024 ** 3)).toThrow(/Tệp 40gb.csv: tệp nặng 40960,0 MB/);
+		expect(() => refuseIfTooBig('ok.csv', max)).not.toThrow();
 	});
 });

@@ -6,13 +6,27 @@
  */
 import { columnLetter, CsvError, decodeUtf8, parseCsv, serializeCsv, TooManyRowsError, unformatCell } from './csv';
 import { allowedStates, parseState, STATE_LABELS, type Answers, type CriterionRef } from './answers';
-import { decodeShortCode, ShortCodeError } from './shortcode';
+import { decodeShortCode, encodeShortCode, ShortCodeError } from './shortcode';
 import { foldAll } from './fold';
 import { cleanText, householdKey, householdLabel, type Household } from './tally';
 
-export const COLUMNS = { village: 'Làng', name: 'Hộ gia đình', houseNumber: 'Số nhà', code: 'Mã ngắn' } as const;
+export const COLUMNS = {
+	village: 'Làng',
+	name: 'Hộ gia đình',
+	houseNumber: 'Số nhà',
+	code: 'Mã ngắn',
+	exportedAt: 'Thời điểm xuất tệp',
+	version: 'Phiên bản tệp',
+} as const;
 type Field = keyof typeof COLUMNS;
 const REQUIRED: Field[] = ['village', 'name', 'houseNumber'];
+
+/**
+ * The file's format. 1: no version or export time (files made before 30/11/2026). 2: every row
+ * carries the export time and this number, so the commune can keep a village's newest file.
+ * A file with a higher number was made by a newer page and is refused, never read as an older one.
+ */
+export const FORMAT_VERSION = 2;
 
 /** A village has a few hundred households; above this a file is refused before it can freeze a phone. */
 export const MAX_HOUSEHOLDS = 2000;
@@ -23,21 +37,53 @@ const MAX_PROBLEMS = 20;
 
 export const criterionColumn = (id: string) => id.toUpperCase();
 
-export function tallyToCsv(criteria: CriterionRef[], village: string, households: Household[]): string {
-	const header = [COLUMNS.village, COLUMNS.name, COLUMNS.houseNumber, ...criteria.map((c) => criterionColumn(c.id))];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "2026-11-30", the phone's own date (not UTC: at 06:00 in Vietnam UTC is still yesterday). */
+export function localIsoDate(date: Date): string {
+	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** "2026-11-30T07:05:09+07:00": local time with its offset, which Excel shows as written and every browser parses back. */
+export function localTimestamp(date: Date): string {
+	const offset = -date.getTimezoneOffset();
+	const sign = offset >= 0 ? '+' : '-';
+	const abs = Math.abs(offset);
+	return `${localIsoDate(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** The household's short code, only once every criterion is answered (a code cannot say "chưa trả lời"). */
+export function codeOf(criteria: CriterionRef[], answers: Answers): string {
+	return criteria.every((c) => c.id in answers) ? encodeShortCode(criteria, answers) : '';
+}
+
+export function tallyToCsv(criteria: CriterionRef[], village: string, households: Household[], exportedAt: Date = new Date()): string {
+	const header = [
+		COLUMNS.village,
+		COLUMNS.name,
+		COLUMNS.houseNumber,
+		COLUMNS.code,
+		...criteria.map((c) => criterionColumn(c.id)),
+		COLUMNS.exportedAt,
+		COLUMNS.version,
+	];
+	const when = localTimestamp(exportedAt);
 	const rows = households.map((h) => [
 		village,
 		h.name,
 		h.houseNumber,
+		codeOf(criteria, h.answers),
 		...criteria.map((c) => (h.answers[c.id] ? STATE_LABELS[h.answers[c.id]!] : '')),
+		when,
+		String(FORMAT_VERSION),
 	]);
 	return serializeCsv([header, ...rows]);
 }
 
-/** "so-theo-doi-lang-kon-chieng-2026-11-25.csv" */
+/** "so-theo-doi-lang-kon-chieng-2026-11-25.csv", with the phone's own date. */
 export function exportFileName(village: string, date: Date): string {
 	const slug = foldAll(village).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-	return `so-theo-doi${slug ? `-${slug}` : ''}-${date.toISOString().slice(0, 10)}.csv`;
+	return `so-theo-doi${slug ? `-${slug}` : ''}-${localIsoDate(date)}.csv`;
 }
 
 export interface ImportProblem {
@@ -81,6 +127,9 @@ export interface ImportedFile {
 	missingCriteria: string[];
 	/** Plain sentences on what was read in a way the user should know. */
 	notices: string[];
+	/** When the team leader exported it (format 2), else undefined. */
+	exportedAt?: Date;
+	version: number;
 }
 
 const key = (header: string) => foldAll(header).toLowerCase().replace(/\s+/g, ' ').trim();
@@ -91,6 +140,20 @@ function formatSize(bytes: number): string {
 }
 
 /**
+ * Refuses a file by its size alone, so a caller can check File.size before reading or allocating
+ * anything (a 40 GB file must not become a 40 GB array on a phone).
+ */
+export function refuseIfTooBig(file: string, size: number) {
+	if (size > MAX_BYTES)
+		throw new TallyImportError([
+			{
+				file,
+				message: `tệp nặng ${formatSize(size)}, quá ${formatSize(MAX_BYTES)}. Sổ của một làng không lớn như vậy; hãy kiểm tra lại tệp hoặc chia theo làng.`,
+			},
+		]);
+}
+
+/**
  * Reads one tally file. Throws TallyImportError listing what is wrong, each with file, row and
  * column; returns only when every row is good.
  */
@@ -98,8 +161,7 @@ export function readTallyFile(file: string, bytes: Uint8Array, criteria: Criteri
 	const refuse = (problem: Omit<ImportProblem, 'file'>): never => {
 		throw new TallyImportError([{ file, ...problem }]);
 	};
-	if (bytes.length > MAX_BYTES)
-		refuse({ message: `tệp nặng ${formatSize(bytes.length)}, quá ${formatSize(MAX_BYTES)}. Sổ của một làng không lớn như vậy; hãy kiểm tra lại tệp hoặc chia theo làng.` });
+	refuseIfTooBig(file, bytes.length);
 
 	const { text, utf8 } = decodeUtf8(bytes);
 	let records: string[][];
@@ -165,7 +227,7 @@ export function readTallyFile(file: string, bytes: Uint8Array, criteria: Criteri
 				row: 1,
 				column: name,
 				letter,
-				message: `cột “${name}” không thuộc sổ theo dõi. Các cột là: ${REQUIRED.map((f) => COLUMNS[f]).join(', ')}, ${COLUMNS.code} (nếu có) và mã các tiêu chí (CQ-1 …).`,
+				message: `cột “${name}” không thuộc sổ theo dõi. Các cột là: ${REQUIRED.map((f) => COLUMNS[f]).join(', ')}, ${COLUMNS.code} (nếu có), mã các tiêu chí (CQ-1 …), ${COLUMNS.exportedAt} và ${COLUMNS.version}.`,
 			});
 	});
 	for (const field of REQUIRED)
@@ -173,6 +235,10 @@ export function readTallyFile(file: string, bytes: Uint8Array, criteria: Criteri
 	if (problems.length) throw new TallyImportError(problems, more);
 
 	const missingCriteria = criteria.filter((c) => ![...criterionAt.values()].includes(c)).map((c) => c.id);
+	const versionAt = fields.get('version');
+	const timeAt = fields.get('exportedAt');
+	let version = 1;
+	let exportedAt: Date | undefined;
 	const households: ImportedHousehold[] = [];
 	const firstRowOf = new Map<string, number>();
 	let blanks = 0;
@@ -190,7 +256,18 @@ export function readTallyFile(file: string, bytes: Uint8Array, criteria: Criteri
 		const name = cellOf(record, 'name');
 		const houseNumber = cellOf(record, 'houseNumber');
 		if (!village) problem({ row, ...where(fields.get('village')!), message: 'chưa ghi tên làng.' });
-		if (!name) problem({ row, ...where(fields.get('name')!), message: 'chưa ghi tên hộ.' });
+		if (!name && !houseNumber) problem({ row, ...where(fields.get('houseNumber')!), message: 'chưa ghi số nhà hay tên hộ.' });
+		if (versionAt !== undefined) {
+			const v = cellOf(record, 'version');
+			if (v && !/^\d+$/.test(v)) problem({ row, ...where(versionAt), message: `“${v}” không phải số phiên bản.` });
+			else if (v) version = Math.max(version, Number(v));
+		}
+		if (timeAt !== undefined) {
+			const t = cellOf(record, 'exportedAt');
+			const parsed = t ? Date.parse(t) : NaN;
+			if (t && Number.isNaN(parsed)) problem({ row, ...where(timeAt), message: `“${t}” không phải ngày giờ.` });
+			else if (t && (!exportedAt || parsed > exportedAt.getTime())) exportedAt = new Date(parsed);
+		}
 
 		let fromCode: Answers | undefined;
 		const codeAt = fields.get('code');
@@ -234,7 +311,13 @@ export function readTallyFile(file: string, bytes: Uint8Array, criteria: Criteri
 		// Criteria the file has no column for still take the code's answers.
 		if (fromCode) for (const id of missingCriteria) answers[id] = fromCode[id]!;
 
-		if (village && name) {
+		if (version > FORMAT_VERSION)
+			refuse({
+				row,
+				...where(versionAt!),
+				message: `tệp được làm bằng bản mới hơn của trang (phiên bản ${version}); trang này chỉ đọc đến phiên bản ${FORMAT_VERSION}. Hãy mở lại trang khi có mạng để có bản mới, rồi nạp lại tệp.`,
+			});
+		if (village && (name || houseNumber)) {
 			const k = `${key(village)}|${householdKey(name, houseNumber)}`;
 			const first = firstRowOf.get(k);
 			if (first !== undefined)
@@ -252,7 +335,7 @@ export function readTallyFile(file: string, bytes: Uint8Array, criteria: Criteri
 			`Tệp ${file} không có cột ${missingCriteria.map(criterionColumn).join(', ')} (có lẽ tệp được làm trước khi có ${missingCriteria.length > 1 ? 'các tiêu chí này' : 'tiêu chí này'}). Các hộ trong tệp được ghi “chưa trả lời” ở đó và được tính là chưa đạt.`
 		);
 	if (blanks) notices.push(`Tệp ${file} có ${blanks} ô tiêu chí để trống: được ghi “chưa trả lời” và tính là chưa đạt.`);
-	return { file, households, missingCriteria, notices };
+	return { file, households, missingCriteria, notices, exportedAt, version };
 }
 
 /** A village's tally holds one village: the first row's, and every other row must say the same. */

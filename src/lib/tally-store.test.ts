@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadSiteData } from '../data/load';
-import { emptyTally, needsBackup, readStored, serializeStored, type StoredTally } from './tally-store';
+import { emptyTally, needsBackup, readStored, serializeStored, STORAGE_VERSION, type StoredTally } from './tally-store';
 
 const { criteria } = loadSiteData(process.cwd(), { env: {} });
 
 const saved: StoredTally = {
-	version: 1,
+	version: STORAGE_VERSION,
 	village: 'Kon Chiêng',
 	households: [{ id: 'h1', name: 'Đinh Văn A', houseNumber: '12', answers: { 'cq-1': 'dat', 'kt-2': 'khong-ap-dung' } }],
 	lastBackup: '2026-11-20T08:00:00.000Z',
@@ -14,19 +14,33 @@ const saved: StoredTally = {
 
 describe('the tally saved on the device', () => {
 	it('reads back what was saved', () => {
-		expect(readStored(serializeStored(saved), criteria)).toEqual({ tally: saved, notices: [], unreadable: false });
+		expect(readStored(serializeStored(saved), criteria)).toEqual({ tally: saved, notices: [], unreadable: false, newer: false });
 	});
 
 	it('starts empty on a new device', () => {
-		expect(readStored(null, criteria)).toEqual({ tally: emptyTally(), notices: [], unreadable: false });
+		expect(readStored(null, criteria)).toEqual({ tally: emptyTally(), notices: [], unreadable: false, newer: false });
 	});
 
 	it('says so when it cannot read what is saved, rather than pretending the village is empty', () => {
-		for (const raw of ['{not json', '{"version":2,"households":[]}', '[]']) {
+		for (const raw of ['{not json', '{"version":0,"households":[]}', '[]']) {
 			const loaded = readStored(raw, criteria);
 			expect(loaded.unreadable).toBe(true);
-			expect(loaded.notices[0]).toMatch(/Không đọc được sổ đã lưu/);
+			expect(loaded.tally.households).toEqual([]);
 		}
+	});
+
+	it('leaves a record from a newer version alone and says so plainly', () => {
+		const raw = JSON.stringify({ ...saved, version: STORAGE_VERSION + 1, extra: { kept: true } });
+		const loaded = readStored(raw, criteria);
+		expect(loaded).toMatchObject({ newer: true, unreadable: false });
+		expect(loaded.notices[0]).toMatch(/bản mới hơn của trang/);
+	});
+
+	it('reads a version 1 record, and keeps a household that has only a house number', () => {
+		const v1 = { ...saved, version: 1, households: [...saved.households, { id: 'h2', name: '', houseNumber: '7', answers: {} }] };
+		const loaded = readStored(JSON.stringify(v1), criteria);
+		expect(loaded.tally.version).toBe(STORAGE_VERSION);
+		expect(loaded.tally.households.map((h) => h.houseNumber)).toEqual(['12', '7']);
 	});
 
 	it('drops answers for criteria no longer in the list, and says which', () => {

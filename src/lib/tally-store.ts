@@ -4,10 +4,23 @@
  * aside under another key, never overwritten.
  */
 import { cleanAnswers, type CriterionRef } from './answers';
-import { cleanText, newId, type Household, type Tally } from './tally';
+import { cleanText, householdKey, householdLabel, newId, type Household, type Tally } from './tally';
+
+export const NEWER_NOTICE =
+	'Sổ trên máy được lưu bởi bản mới hơn của trang này. Trang đang mở là bản cũ (có thể là bản đã lưu để dùng khi không có mạng), nên không sửa sổ để khỏi làm hỏng. Hãy mở lại trang khi có mạng.';
+
+/** What to tell the team leader when the saved record could not be read, depending on whether the copy aside worked. */
+export function unreadableNotice(keptAside: boolean): string {
+	return keptAside
+		? 'Không đọc được sổ đã lưu trên máy này. Sổ cũ được giữ riêng trên máy; hãy nạp tệp sao lưu CSV gần nhất.'
+		: 'Không đọc được sổ đã lưu trên máy này, và máy không còn chỗ để giữ riêng bản cũ. Trang không ghi đè lên nó: hãy nạp tệp sao lưu CSV gần nhất trước khi ghi thêm.';
+}
 
 export const STORAGE_KEY = 'gia-dinh-so:so-theo-doi';
-export const STORAGE_VERSION = 1;
+/** 2: a household's name became optional (version 1 pages would drop nameless households, so they must not read these). */
+export const STORAGE_VERSION = 2;
+/** The tally as it was before the last import, for "Lấy lại sổ cũ". */
+export const BEFORE_IMPORT_KEY = `${STORAGE_KEY}:truoc-khi-nap`;
 
 export interface StoredTally extends Tally {
 	version: typeof STORAGE_VERSION;
@@ -23,6 +36,8 @@ export interface Loaded {
 	notices: string[];
 	/** The saved text could not be read at all; the page keeps a copy and starts afresh. */
 	unreadable: boolean;
+	/** Saved by a newer version of the page: left untouched, and this page must not write over it. */
+	newer: boolean;
 }
 
 export function emptyTally(): StoredTally {
@@ -31,36 +46,47 @@ export function emptyTally(): StoredTally {
 
 /** Reads what storage holds (null when nothing was saved yet) against today's criteria. */
 export function readStored(raw: string | null, criteria: CriterionRef[]): Loaded {
-	if (raw === null) return { tally: emptyTally(), notices: [], unreadable: false };
+	if (raw === null) return { tally: emptyTally(), notices: [], unreadable: false, newer: false };
 	let data: unknown;
 	try {
 		data = JSON.parse(raw);
 	} catch {
 		data = undefined;
 	}
-	const record = data as Partial<StoredTally> | undefined;
-	if (!record || typeof record !== 'object' || record.version !== STORAGE_VERSION || !Array.isArray(record.households))
+	const record = data as { version?: unknown; households?: unknown; village?: unknown; lastBackup?: unknown; changedSinceBackup?: unknown } | undefined;
+	if (record && typeof record === 'object' && typeof record.version === 'number' && record.version > STORAGE_VERSION)
 		return {
 			tally: emptyTally(),
-			notices: ['Không đọc được sổ đã lưu trên máy này (có thể do phiên bản khác của trang). Sổ cũ được giữ riêng trên máy; hãy nạp tệp sao lưu CSV gần nhất.'],
-			unreadable: true,
+			notices: [NEWER_NOTICE],
+			unreadable: false,
+			newer: true,
 		};
+	// Version 1 differs only in that every household had a name: it reads as it is.
+	if (!record || typeof record !== 'object' || (record.version !== STORAGE_VERSION && record.version !== 1) || !Array.isArray(record.households))
+		return { tally: emptyTally(), notices: [], unreadable: true, newer: false };
 	const notices = new Set<string>();
 	const households: Household[] = [];
+	const seen = new Set<string>();
 	for (const h of record.households as unknown[]) {
 		if (!h || typeof h !== 'object') continue;
 		const item = h as Partial<Household>;
 		const name = typeof item.name === 'string' ? cleanText(item.name) : '';
-		if (!name) {
-			notices.add('Một hộ không có tên đã bị bỏ.');
+		const houseNumber = typeof item.houseNumber === 'string' ? cleanText(item.houseNumber) : '';
+		if (!name && !houseNumber) {
+			notices.add('Một hộ không có tên và số nhà đã bị bỏ.');
 			continue;
 		}
+		const k = householdKey(name, houseNumber);
+		if (seen.has(k)) {
+			notices.add(`Hộ ${householdLabel({ name, houseNumber })} có hai lần trong sổ đã lưu; đã giữ cả hai, hãy xóa bớt một.`);
+		}
+		seen.add(k);
 		const { answers, dropped } = cleanAnswers(criteria, item.answers ?? {});
 		dropped.forEach((d) => notices.add(d));
 		households.push({
 			id: typeof item.id === 'string' && item.id ? item.id : newId(),
 			name,
-			houseNumber: typeof item.houseNumber === 'string' ? cleanText(item.houseNumber) : '',
+			houseNumber,
 			answers,
 		});
 	}
@@ -74,6 +100,7 @@ export function readStored(raw: string | null, criteria: CriterionRef[]): Loaded
 		},
 		notices: [...notices],
 		unreadable: false,
+		newer: false,
 	};
 }
 

@@ -92,12 +92,12 @@ describe('the village summary', () => {
 });
 
 describe('shares against the goal', () => {
-	it('rounds down, so 79.96% is not shown as the 80% goal', () => {
-		expect(formatPercent({ met: 1999, of: 2500 })).toBe('79,9%');
+	it('rounds half up as Excel does, but decides the goal on the exact share', () => {
+		expect(formatPercent({ met: 1999, of: 2500 })).toBe('80%');
 		expect(meetsGoal({ met: 1999, of: 2500 }, 80)).toBe(false);
 		expect(formatPercent({ met: 4, of: 5 })).toBe('80%');
 		expect(meetsGoal({ met: 4, of: 5 }, 80)).toBe(true);
-		expect(formatPercent({ met: 2, of: 3 })).toBe('66,6%');
+		expect(formatPercent({ met: 2, of: 3 })).toBe('66,7%');
 	});
 
 	it('says how many more households the village needs', () => {
@@ -118,7 +118,11 @@ describe('recording households', () => {
 			['Đinh Văn A', '14'],
 		]);
 		expect(() => addHousehold(t, 'dinh van a', '12')).toThrow(/đã có trong sổ/);
-		expect(() => addHousehold(t, '  ', '3')).toThrow(TallyError);
+		expect(() => addHousehold(t, '  ', '')).toThrow(TallyError);
+		// An invisible zero-width space does not make another household.
+		expect(() => addHousehold(t, 'Đinh\u200b Văn A', '12')).toThrow(/đã có trong sổ/);
+		// The name is optional: a house number is enough.
+		expect(addHousehold(t, '  ', '3').households.at(-1)).toMatchObject({ name: '', houseNumber: '3' });
 	});
 
 	it('renames a household but not onto another', () => {
@@ -145,5 +149,17 @@ describe('recording households', () => {
 		expect(filled.households[0]!.answers).toEqual(answers);
 		expect(() => applyShortCode(t, criteria, id, 'ABCDEFG2')).toThrow(ShortCodeError);
 		expect(t.households[0]!.answers).toEqual({});
+	});
+});
+
+describe('percentages as Excel rounds them', () => {
+	it('rounds half up to one decimal', async () => {
+		const { formatPercent, percentCell } = await import('./tally');
+		expect(formatPercent({ met: 35, of: 45 })).toBe('77,8%');
+		expect(formatPercent({ met: 311, of: 400 })).toBe('77,8%'); // 77,75
+		expect(formatPercent({ met: 10, of: 15 })).toBe('66,7%');
+		expect(formatPercent({ met: 1, of: 3 })).toBe('33,3%');
+		expect(formatPercent({ met: 3, of: 3 })).toBe('100%');
+		expect(percentCell({ met: 3, of: 6 })).toBe('50,0');
 	});
 });

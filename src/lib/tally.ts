@@ -15,6 +15,7 @@ export interface GroupRef {
 export interface Household {
 	/** Stable within the device, so the page can find the household after others are removed. */
 	id: string;
+	/** Optional: the house number and the answers are what the tally needs; a name only helps to find the household. */
 	name: string;
 	houseNumber: string;
 	/** A criterion without an answer is "chưa trả lời": counted as applicable and not met. */
@@ -99,11 +100,36 @@ export function summarize(criteria: CriterionRef[], groups: GroupRef[], househol
 	return summary;
 }
 
-/** "66,6%" as Vietnamese write it; rounded down, so 79,96% never shows as the 80% goal. "—" when nothing applies. */
+/**
+ * A share in tenths of a per cent, rounded half up as Excel rounds to one decimal: 35/45 = 77,77… → 778,
+ * 311/400 = 77,75 → 778. Whole numbers only, so no floating-point surprise.
+ */
+export function percentTenths(share: Share): number {
+	return Math.floor((2000 * share.met + share.of) / (2 * share.of));
+}
+
+/** "77,8%" as Vietnamese write it, rounded half up to one decimal; "—" when nothing applies. Whether the goal is met is decided on the exact share (meetsGoal). */
 export function formatPercent(share: Share): string {
 	if (!share.of) return '—';
-	const tenths = Math.floor((share.met * 1000) / share.of);
+	const tenths = percentTenths(share);
 	return `${Math.floor(tenths / 10)}${tenths % 10 ? `,${tenths % 10}` : ''}%`;
+}
+
+/** The same rounding as a number for a spreadsheet cell: "77,8" (no % sign), "" when nothing applies. */
+export function percentCell(share: Share): string {
+	if (!share.of) return '';
+	const tenths = percentTenths(share);
+	return `${Math.floor(tenths / 10)},${tenths % 10}`;
+}
+
+/** The criteria with the lowest share (ties: the fewer households met, then the list's order); only criteria that apply to someone. */
+export function weakestCriteria(summary: TallySummary, count = 3): CriterionShare[] {
+	return summary.criteria
+		.map((c, i) => ({ c, i }))
+		.filter(({ c }) => c.of > 0)
+		.sort((a, b) => a.c.met * b.c.of - b.c.met * a.c.of || a.c.met - b.c.met || a.i - b.i)
+		.slice(0, count)
+		.map(({ c }) => c);
 }
 
 export function meetsGoal(share: Share, goalPercent: number): boolean {
@@ -133,13 +159,15 @@ export function householdKey(name: string, houseNumber: string): string {
 	return `${norm(name)}|${norm(houseNumber)}`;
 }
 
-/** "Đinh Văn A (số nhà 12)", for messages. */
+/** "“Đinh Văn A” (số nhà 12)", or "số nhà 12" when the household has no name, for messages. */
 export function householdLabel(h: Pick<Household, 'name' | 'houseNumber'>): string {
+	if (!h.name.trim()) return `số nhà ${h.houseNumber}`;
 	return h.houseNumber.trim() ? `“${h.name}” (số nhà ${h.houseNumber})` : `“${h.name}”`;
 }
 
+/** Spaces of every kind made one, invisible characters (zero-width space, joiners, BOM) removed. */
 export function cleanText(text: string): string {
-	return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+	return text.normalize('NFC').replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '').replace(/\s+/g, ' ').trim();
 }
 
 function findDuplicate(tally: Tally, name: string, houseNumber: string, except?: string): Household | undefined {
@@ -148,9 +176,9 @@ function findDuplicate(tally: Tally, name: string, houseNumber: string, except?:
 }
 
 function checkNames(tally: Tally, name: string, houseNumber: string, except?: string) {
-	if (!name) throw new TallyError('Hãy ghi tên hoặc nhãn của hộ, ví dụ “Nhà ông Đinh Văn A”.');
+	if (!name && !houseNumber) throw new TallyError('Hãy ghi số nhà của hộ (không có số nhà thì ghi tên hoặc nhãn của hộ, ví dụ “Nhà ông Đinh Văn A”).');
 	const twin = findDuplicate(tally, name, houseNumber, except);
-	if (twin) throw new TallyError(`Hộ ${householdLabel(twin)} đã có trong sổ. Nếu là hộ khác, ghi thêm số nhà hoặc tên chủ hộ.`);
+	if (twin) throw new TallyError(`Hộ ${householdLabel(twin)} đã có trong sổ. Nếu là hộ khác, ghi thêm số nhà hoặc tên.`);
 }
 
 let counter = 0;

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { loadSiteData } from '../../src/data/load';
+import { FILE_NOTICES } from '../../src/lib/household-file';
 import { NOTICES, STORAGE_KEY } from '../../src/lib/household-store';
 import { decodeShortCode } from '../../src/lib/shortcode';
 import { BASE, watch } from './helpers';
@@ -57,10 +58,16 @@ test.describe('Gia đình tôi, the household checklist', () => {
 		w.expectClean();
 	});
 
-	test('shows the short code of the answers, big, and the link to each lesson not yet met', async ({ page }) => {
+	test('9. shows "còn N tiêu chí chưa trả lời" until all are answered, then the short code, big, and the link to each lesson not yet met', async ({ page }) => {
 		await page.goto(CHECKLIST);
+		await expect(page.locator('.code-left')).toHaveText('Còn 21 tiêu chí chưa trả lời. Trả lời hết thì có mã để đọc cho Tổ trưởng.');
+		await expect(page.locator('.code-value')).toBeEmpty();
 		await answer(page, 'cq-1', 'dat');
 		await answer(page, 'kt-2', 'khong-ap-dung');
+		await expect(page.locator('.code-left')).toContainText('Còn 19 tiêu chí');
+		await expect(page.getByRole('button', { name: 'Gửi mã cho Tổ trưởng' })).toBeHidden();
+		for (const c of criteria) if (!['cq-1', 'kt-2'].includes(c.id)) await answer(page, c.id, 'chua-dat');
+		await expect(page.locator('.code-left')).toBeHidden();
 		const code = (await page.locator('.code-value').textContent())!;
 		expect(code).toMatch(/^[2-9A-HJKMNP-Z]{3,4}-[2-9A-HJKMNP-Z]{3,4}$/);
 		const decoded = decodeShortCode(criteria, code);
@@ -127,12 +134,14 @@ test.describe('Gia đình tôi, the household checklist', () => {
 		await answer(page, 'kt-3', 'khong-ap-dung');
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Lưu ra tệp' }).click()]);
 		expect(download.suggestedFilename()).toMatch(/^gia-dinh-so-\d{4}-\d{2}-\d{2}\.json$/);
+		// The page cannot know that the phone saved it: it says so.
+		await expect(page.locator('.tools-status')).toContainText('Hãy mở mục Tải xuống xem tệp đã có chưa.');
 		const saved = readFileSync((await download.path())!, 'utf8');
 		expect(JSON.parse(saved)).toMatchObject({ kind: 'gia-dinh-so/household', answers: { 'cq-1': 'dat', 'kt-3': 'khong-ap-dung' } });
 
 		const picker = page.locator('.tools input[type=file]');
 		await picker.setInputFiles({ name: 'anh.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":"world"}') });
-		await expect(page.locator('.tools-status')).toHaveText(NOTICES.notOurFile);
+		await expect(page.locator('.tools-status')).toHaveText(FILE_NOTICES.notOurFile);
 		await expect(page.locator('input[name="cq-1"][value="dat"]')).toBeChecked();
 
 		page.once('dialog', (d) => d.accept());
@@ -140,18 +149,92 @@ test.describe('Gia đình tôi, the household checklist', () => {
 		await expect(total(page)).toHaveText('đạt 0 / 21 tiêu chí áp dụng');
 
 		await picker.setInputFiles({ name: 'gia-dinh-so.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
-		await expect(page.locator('.tools-status')).toHaveText('Đã mở tệp, có 2 câu trả lời.');
+		await expect(page.locator('.import-question')).toContainText('Mở tệp sẽ đổi 2 tiêu chí: CQ-1 chưa trả lời → đạt; KT-3 chưa trả lời → không áp dụng.');
+		await page.getByRole('button', { name: 'Thay bằng tệp' }).click();
+		await expect(page.locator('.tools-status')).toContainText('Đã mở tệp, có 2 câu trả lời.');
 		await expect(page.locator('input[name="kt-3"][value="khong-ap-dung"]')).toBeChecked();
 		await expect(total(page)).toHaveText('đạt 1 / 20 tiêu chí áp dụng');
+	});
+
+	test('3. opening a file never overwrites silently: it shows the change and asks, and one tap brings the old answers back', async ({ page }) => {
+		await page.goto(CHECKLIST);
+		for (const c of criteria) await answer(page, c.id, c.appliesTo === 'business' ? 'khong-ap-dung' : 'dat');
+		const before = await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
+		const picker = page.locator('.tools input[type=file]');
+		const file = (answers: object, version = 1) => ({
+			name: 'cu.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(JSON.stringify({ kind: 'gia-dinh-so/household', version, criteria: criteria.map((c) => c.id), answers, savedAt: '' })),
+		});
+		// A valid file with one answer would have wiped 20 answers.
+		await picker.setInputFiles(file({ 'xh-9': 'chua-dat' }));
+		await expect(page.locator('.import-question')).toContainText('trên máy đang có 21');
+		await expect(page.locator('.import-question')).toContainText('Mở tệp sẽ đổi 21 tiêu chí');
+		await page.getByRole('button', { name: 'Giữ câu trả lời đang có' }).click();
+		expect(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)).toBe(before);
+		await expect(total(page)).toHaveText('đạt 19 / 19 tiêu chí áp dụng');
+
+		await picker.setInputFiles(file({ 'xh-9': 'chua-dat' }));
+		await page.getByRole('button', { name: 'Thay bằng tệp' }).click();
+		await expect(total(page)).toHaveText('đạt 0 / 21 tiêu chí áp dụng');
+		await page.reload();
+		await page.getByRole('button', { name: 'Lấy lại câu trả lời cũ' }).click();
+		await expect(total(page)).toHaveText('đạt 19 / 19 tiêu chí áp dụng');
+
+		// A file from a newer version is refused plainly, and nothing changes.
+		await picker.setInputFiles(file({ 'xh-9': 'chua-dat' }, 2));
+		await expect(page.locator('.tools-status')).toHaveText(FILE_NOTICES.newerFile);
+		await expect(total(page)).toHaveText('đạt 19 / 19 tiêu chí áp dụng');
+	});
+
+	test('3. answers saved by a newer version of the page are shown, never rewritten', async ({ page }) => {
+		await page.goto(CHECKLIST);
+		const newer = JSON.stringify({ kind: 'gia-dinh-so/household', version: 2, answers: { 'cq-1': 'dat' }, notes: { 'cq-1': 'x' }, members: 4 });
+		await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [STORAGE_KEY, newer]);
+		await page.reload();
+		await expect(page.locator('gds-household .notice')).toHaveText(NOTICES.newerRecord);
+		await expect(page.locator('input[name="cq-1"][value="dat"]')).toBeChecked();
+		await page.locator('input[name="cq-2"][value="dat"]').click();
+		expect(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)).toBe(newer);
+	});
+
+	test('9. "Gửi mã cho Tổ trưởng" shares the code, "In phiếu của nhà tôi" prints one page at 11 pt or more, and the screen text is 16 px or more', async ({ page }) => {
+		await page.addInitScript(() => {
+			(window as unknown as { sent: string[] }).sent = [];
+			Object.assign(navigator, { share: async (d: { text: string }) => void (window as unknown as { sent: string[] }).sent.push(d.text) });
+		});
+		await page.goto(CHECKLIST);
+		for (const c of criteria) await answer(page, c.id, c.appliesTo === 'business' ? 'khong-ap-dung' : 'dat');
+		const code = (await page.locator('.code-value').textContent())!;
+		await page.getByRole('button', { name: 'Gửi mã cho Tổ trưởng' }).click();
+		expect(await page.evaluate(() => (window as unknown as { sent: string[] }).sent)).toEqual([`Mã “Gia đình số” của nhà tôi: ${code}`]);
+
+		for (const selector of ['.self-check li', 'legend .title', '.code-hint', 'label.choice']) {
+			const size = await page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+			expect(size, selector).toBeGreaterThanOrEqual(16);
+		}
+		const printed = page.waitForFunction(() => (window as unknown as { printed?: boolean }).printed);
+		await page.evaluate(() => (window.print = () => void ((window as unknown as { printed: boolean }).printed = true)));
+		await page.getByRole('button', { name: 'In phiếu của nhà tôi' }).click();
+		await printed;
+		const pdf = await page.pdf({ format: 'A4' });
+		expect(pdfPages(pdf)).toBe(1);
+		await page.emulateMedia({ media: 'print' });
+		for (const selector of ['legend .title', 'label.choice', '.code-value', '.group-progress']) {
+			const pt = await page.locator(selector).first().evaluate((el) => (parseFloat(getComputedStyle(el).fontSize) * 72) / 96);
+			expect(pt, selector).toBeGreaterThanOrEqual(11);
+		}
 	});
 
 	test('reset asks first, in Vietnamese, and keeps the answers when the household says no', async ({ page }) => {
 		await page.goto(CHECKLIST);
 		await answer(page, 'cq-1', 'dat');
-		const messages: string[] = [];
-		page.once('dialog', (d) => (messages.push(d.message()), d.dismiss()));
+		// The tools load on first use: the question comes once they have.
+		const asked = page.waitForEvent('dialog');
 		await page.getByRole('button', { name: 'Xóa hết câu trả lời' }).click();
-		expect(messages[0]).toMatch(/^Xóa hết câu trả lời/);
+		const dialog = await asked;
+		expect(dialog.message()).toMatch(/^Xóa hết câu trả lời/);
+		await dialog.dismiss();
 		await expect(page.locator('input[name="cq-1"][value="dat"]')).toBeChecked();
 		await page.reload();
 		await expect(page.locator('input[name="cq-1"][value="dat"]')).toBeChecked();

@@ -1,0 +1,444 @@
+/**
+ * <gds-tally>: the village tally on the team leader's phone. Storage is in ./storage, drawing in
+ * ./render, and the files (send, save, open) in ./files, which loads only when a file is used.
+ * A household's house number, name and answers are saved as soon as they change, so closing the
+ * editor in any way (Xong, another household, the back button) keeps them.
+ */
+import type { AnswerState } from '~/lib/answers';
+import { ShortCodeError } from '~/lib/shortcode';
+import { readTypedCode } from '~/lib/typed-code';
+import {
+	addHousehold,
+	householdLabel,
+	removeHousehold,
+	renameHousehold,
+	setAnswer,
+	TallyError,
+	type Household,
+	type Tally,
+} from '~/lib/tally';
+import { type StoredTally } from '~/lib/tally-store';
+
+import { confirmClearDevice, fillList, showInAppBanner } from '../dom';
+import type { TallyConfig } from './config';
+import { editorProgress, fillEditor, fillItem, filter, item, renderBackup, renderPrint, renderSummary } from './render';
+import { beforeImport, forgetBeforeImport, keepBeforeImport, openTally, save } from './storage';
+import type { Pending } from './files';
+
+/** Said when a part of the page that loads on first use cannot load (offline before it was ever used). */
+const NOT_LOADED = 'Phần này của trang chưa tải về máy. Hãy bật mạng một lần rồi bấm lại.';
+const files = () => import('./files');
+
+class GdsTally extends HTMLElement {
+	#config!: TallyConfig;
+	#tally!: StoredTally;
+	#readOnly = false;
+	#open: string | null = null;
+	#pending: Pending | null = null;
+
+	connectedCallback() {
+		this.#config = JSON.parse(this.dataset.config!);
+		this.#load(true);
+		this.#wire();
+		this.$('[data-needs-js]').hidden = true;
+		this.$('[data-app]').hidden = false;
+		showInAppBanner(this);
+		// Another tab of this page may have changed the tally.
+		window.addEventListener('storage', (e) => e.key?.startsWith('gia-dinh-so:so-theo-doi') && this.#reload());
+		// Back to this page from another one: the browser may show a stale copy.
+		window.addEventListener('pageshow', (e) => e.persisted && this.#reload());
+		// Leaving the page (back button, another app) keeps what is typed in the open household.
+		window.addEventListener('pagehide', () => this.#keepEdits());
+		document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && this.#keepEdits());
+		// The paper sheet is drawn only when printing: 2,000 rows are too many to redraw on every tap.
+		window.addEventListener('beforeprint', () => renderPrint(this, this.#config, this.#tally));
+		this.#renderAll();
+		this.#showRestore(!!beforeImport(this.#config.criteria));
+	}
+
+	$<T extends HTMLElement = HTMLElement>(selector: string, root: ParentNode = this): T {
+		return root.querySelector<T>(selector)!;
+	}
+
+	// ——— Storage ———
+
+	#load(first: boolean) {
+		const opened = openTally(this.#config.criteria);
+		this.#tally = opened.tally;
+		this.#readOnly = opened.readOnly;
+		this.toggleAttribute('data-read-only', this.#readOnly);
+		if (first && opened.notices.length) this.#notice(opened.notices.join(' '));
+	}
+
+	#reload() {
+		this.#open = null;
+		this.#load(false);
+		this.#renderAll();
+	}
+
+	#save(tally: StoredTally): boolean {
+		if (this.#readOnly) {
+			this.#notice('Sổ trên máy không sửa được bằng trang này (xem thông báo ở trên). Thay đổi chưa được lưu.');
+			return false;
+		}
+		this.#tally = tally;
+		if (!save(tally)) {
+			this.#notice('Không lưu được sổ trên máy này (bộ nhớ đầy hoặc trình duyệt chặn). Hãy gửi hoặc tải tệp CSV ngay để khỏi mất.');
+			return false;
+		}
+		return true;
+	}
+
+	/** Applies a change made by the user: saved at once, and marked as not yet sent. */
+	#change(next: Tally) {
+		return this.#save({ ...this.#tally, ...next, changedSinceBackup: true });
+	}
+
+	#notice(text: string) {
+		const p = this.$('[data-notice]');
+		p.textContent = text;
+		p.hidden = false;
+	}
+
+	// ——— Events ———
+
+	#wire() {
+		const select = this.querySelector<HTMLSelectElement>('[data-village-select]');
+		select?.addEventListener('change', () => this.#setVillage(select.value));
+		this.querySelector<HTMLInputElement>('[data-village-input]')?.addEventListener('change', (e) => this.#setVillage((e.target as HTMLInputElement).value));
+
+		this.$<HTMLFormElement>('[data-add]').addEventListener('submit', (e) => {
+			e.preventDefault();
+			this.#add(e.currentTarget as HTMLFormElement);
+		});
+		this.$<HTMLInputElement>('[data-filter]').addEventListener('input', (e) => filter(this, (e.target as HTMLInputElement).value));
+		this.$<HTMLInputElement>('[data-import]').addEventListener('change', (e) => this.#import(e.target as HTMLInputElement));
+
+		this.addEventListener('click', (e) => {
+			const target = e.target as HTMLElement;
+			const toggle = target.closest<HTMLElement>('.household-toggle');
+			if (toggle) return this.#toggle(toggle.closest('li')!.dataset.id!);
+			const action = target.closest<HTMLElement>('[data-action]')?.dataset.action;
+			if (action) this.#action(action);
+		});
+		this.addEventListener('change', (e) => {
+			const input = e.target as HTMLInputElement;
+			if (input.type === 'radio' && this.#open) this.#answer(input);
+			else if (input.matches('.editor [data-field]')) this.#rename();
+		});
+	}
+
+	#action(action: string) {
+		const editor = this.querySelector<HTMLElement>('.editor');
+		switch (action) {
+			case 'send':
+				return this.#send(true);
+			case 'save-file':
+				return this.#send(false);
+			case 'file-seen':
+				return this.#backedUp('Đã ghi nhận: tệp có trong mục Tải xuống.');
+			case 'print':
+				return window.print();
+			case 'import-yes':
+				return this.#applyImport();
+			case 'import-no':
+				this.#pending = null;
+				this.$('[data-import-confirm]').hidden = true;
+				return this.#message('Đã hủy. Sổ trên máy giữ nguyên.', false);
+			case 'restore':
+				return this.#restore();
+			case 'clear-device':
+				return void this.#clearDevice();
+			case 'close':
+				return this.#toggle(this.#open!);
+			case 'rest-dat':
+				return this.#fillRest();
+			case 'remove': {
+				const household = this.#household(this.#open!)!;
+				this.$('[data-remove-name]', editor!).textContent = householdLabel(household);
+				this.$('[data-remove-confirm]', editor!).hidden = false;
+				return this.$('[data-action=remove-yes]', editor!).focus();
+			}
+			case 'remove-no':
+				return (this.$('[data-remove-confirm]', editor!).hidden = true);
+			case 'remove-yes': {
+				const id = this.#open!;
+				this.#open = null;
+				this.#change(removeHousehold(this.#tally, id));
+				this.querySelector(`li[data-id="${id}"]`)?.remove();
+				this.#afterListChange();
+				return this.$('[data-add] input').focus();
+			}
+		}
+	}
+
+	// ——— Changes ———
+
+	#setVillage(name: string) {
+		this.#change({ ...this.#tally, village: name.replace(/\s+/g, ' ').trim() });
+		this.#renderVillage();
+	}
+
+	#add(form: HTMLFormElement) {
+		const message = this.$('[data-add-message]', form);
+		const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
+		let readAs: string | undefined;
+		try {
+			const code = field('code').trim();
+			const typed = code ? readTypedCode(this.#config.criteria, code) : undefined;
+			readAs = typed?.readAs;
+			if (!this.#change(addHousehold(this.#tally, field('name'), field('houseNumber'), typed?.answers ?? {}))) return;
+		} catch (error) {
+			if (!(error instanceof TallyError || error instanceof ShortCodeError)) throw error;
+			delete message.dataset.kind;
+			message.textContent = error instanceof ShortCodeError ? `Chưa thêm hộ: ${error.message}` : error.message;
+			return;
+		}
+		const added = this.#tally.households.at(-1)!;
+		form.reset();
+		this.$('[data-households]').append(item(this.#config, added));
+		this.#afterListChange();
+		if (Object.keys(added.answers).length) {
+			// Filled from its code: ready for the next household straight away.
+			message.dataset.kind = 'ok';
+			message.textContent =
+				`Đã thêm hộ ${householdLabel(added)} và điền ${this.#config.criteria.length} tiêu chí theo mã` +
+				(readAs ? ` (đọc là ${readAs}, vì bộ gõ tiếng Việt đã đổi chữ).` : '.');
+			return this.$<HTMLInputElement>('input[name=houseNumber]', form).focus();
+		}
+		message.textContent = '';
+		delete message.dataset.kind;
+		this.#toggle(added.id);
+	}
+
+	#answer(input: HTMLInputElement) {
+		const row = input.closest<HTMLElement>('[data-criterion]')!;
+		if (!this.#change(setAnswer(this.#tally, this.#config.criteria, this.#open!, row.dataset.criterion!, input.value as AnswerState))) return;
+		this.#afterAnswers();
+		// The focus moves on by itself to the next criterion not yet chosen, then to "Xong".
+		const rows = [...this.querySelectorAll<HTMLElement>('.editor [data-criterion]')];
+		const answers = this.#household(this.#open!)!.answers;
+		const next = [...rows.slice(rows.indexOf(row) + 1), ...rows].find((r) => !(r.dataset.criterion! in answers));
+		const target = next ? next.querySelector<HTMLInputElement>('input')! : this.$('.editor [data-action=close]');
+		target.focus({ preventScroll: true });
+		(next ?? target).scrollIntoView({ block: 'nearest' });
+	}
+
+	/** "Đạt cho các tiêu chí còn trống": one tap for the criteria not yet chosen. */
+	#fillRest() {
+		let tally: Tally = this.#tally;
+		const h = this.#household(this.#open!)!;
+		for (const c of this.#config.criteria) if (!(c.id in h.answers)) tally = setAnswer(tally, this.#config.criteria, h.id, c.id, 'dat');
+		if (!this.#change(tally)) return;
+		fillEditor(this.$('.editor'), this.#household(this.#open!)!);
+		this.#afterAnswers();
+		this.$('.editor [data-action=close]').focus();
+	}
+
+	/** Saves the open household's house number and name as typed; false (and a message) when they cannot be kept. */
+	#rename(): boolean {
+		const editor = this.querySelector<HTMLElement>('.editor');
+		if (!editor || !this.#open) return true;
+		const value = (f: string) => this.$<HTMLInputElement>(`[data-field=${f}]`, editor).value;
+		const h = this.#household(this.#open)!;
+		const message = this.$('[data-editor-message]', editor);
+		try {
+			const next = renameHousehold(this.#tally, this.#open, value('name'), value('houseNumber'));
+			const after = next.households.find((x) => x.id === h.id)!;
+			if (after.name === h.name && after.houseNumber === h.houseNumber) return true;
+			if (!this.#change(next)) return false;
+		} catch (error) {
+			if (!(error instanceof TallyError)) throw error;
+			message.textContent = `${error.message} Chưa lưu số nhà và tên mới.`;
+			return false;
+		}
+		message.textContent = 'Đã lưu số nhà và tên.';
+		this.#afterAnswers();
+		return true;
+	}
+
+	#keepEdits() {
+		if (this.#open) this.#rename();
+	}
+
+	// ——— Files ———
+
+	async #send(share: boolean) {
+		if (!this.#tally.households.length) return this.#message('Sổ chưa có hộ nào để gửi.', true);
+		if (!this.#tally.village) {
+			this.#message('Hãy chọn hoặc ghi tên làng ở trên trước khi gửi tệp.', true);
+			return this.$('[data-village-input], [data-village-select]').focus();
+		}
+		const loaded = await files().catch(() => undefined);
+		if (!loaded) return this.#message(NOT_LOADED, true);
+		const { sendFile } = loaded;
+		const sent = await sendFile(this.#config, this.#tally, share);
+		const seen = this.$('[data-file-seen]');
+		seen.hidden = true;
+		if (sent.how === 'shared') return this.#backedUp(`Đã gửi tệp ${sent.name}.`);
+		if (sent.how === 'cancelled') return this.#message('Chưa gửi tệp.', false);
+		// A download cannot be confirmed by the page: the team leader checks, and the reminder stays until then.
+		this.#message(
+			share
+				? `Máy không gửi thẳng được, nên đang lưu tệp ${sent.name} vào mục Tải xuống (Download).\nĐể gửi qua Zalo: mở cuộc trò chuyện với cán bộ xã, bấm nút gửi tệp đính kèm, chọn tệp ${sent.name} trong mục Tải xuống.`
+				: `Máy đang lưu tệp ${sent.name} vào mục Tải xuống (Download). Hãy mở mục Tải xuống xem tệp đã có chưa.`,
+			false
+		);
+		seen.hidden = false;
+	}
+
+	#backedUp(text: string) {
+		this.$('[data-file-seen]').hidden = true;
+		this.#save({ ...this.#tally, lastBackup: new Date().toISOString(), changedSinceBackup: false });
+		renderBackup(this, this.#tally);
+		this.#message(text, false);
+	}
+
+	async #import(input: HTMLInputElement) {
+		const file = input.files?.[0];
+		input.value = '';
+		if (!file) return;
+		this.$('[data-import-confirm]').hidden = true;
+		this.#pending = null;
+		const loaded = await files().catch(() => undefined);
+		if (!loaded) return this.#message(NOT_LOADED, true);
+		const { readImport } = loaded;
+		try {
+			this.#pending = await readImport(file, this.#config, this.#tally);
+		} catch (lines) {
+			if (!Array.isArray(lines)) throw lines;
+			const box = this.$('[data-import-message]');
+			box.replaceChildren(
+				Object.assign(document.createElement('p'), { textContent: 'Chưa nạp được tệp. Sổ trên máy giữ nguyên.' }),
+				document.createElement('ul')
+			);
+			fillList(box.querySelector('ul')!, lines);
+			box.dataset.kind = 'error';
+			return;
+		}
+		// Never silently: what the file holds and what it would change, then a question.
+		this.$('[data-import-question]').textContent = `${this.#pending.preview} Thay sổ trên máy bằng tệp này?`;
+		this.$('[data-import-confirm]').hidden = false;
+		this.#message(this.#pending.notices.join(' '), false);
+		this.$('[data-action=import-no]').focus();
+	}
+
+	#applyImport() {
+		const { tally, notices } = this.#pending!;
+		this.#pending = null;
+		this.$('[data-import-confirm]').hidden = true;
+		const kept = this.#tally.households.length ? keepBeforeImport(this.#tally) : false;
+		// What was just read is a file on this device: it counts as a copy of this state.
+		if (!this.#save({ ...this.#tally, ...tally, changedSinceBackup: false })) return;
+		this.#open = null;
+		this.#renderAll();
+		this.#showRestore(kept);
+		this.#message([`Đã nạp ${tally.households.length} hộ của làng “${tally.village}”.`, ...notices].join(' '), false);
+	}
+
+	#restore() {
+		const before = beforeImport(this.#config.criteria);
+		if (!before) return this.#message('Không còn sổ cũ để lấy lại.', true);
+		if (!this.#save(before)) return;
+		forgetBeforeImport();
+		this.#open = null;
+		this.#renderAll();
+		this.#showRestore(false);
+		this.#message(`Đã lấy lại sổ trước khi nạp tệp: ${before.households.length} hộ.`, false);
+	}
+
+	#showRestore(show: boolean) {
+		this.$('[data-restore]').hidden = !show;
+	}
+
+	async #clearDevice() {
+		if (!confirmClearDevice()) return this.#message('Đã hủy. Dữ liệu trên máy giữ nguyên.', false);
+		const loaded = await import('~/lib/household-file').catch(() => undefined);
+		if (!loaded) return this.#message(NOT_LOADED, true);
+		const { clearDeviceData } = loaded;
+		const removed = clearDeviceData(localStorage);
+		this.#readOnly = false;
+		this.#load(false);
+		this.#open = null;
+		this.#renderAll();
+		this.#showRestore(false);
+		this.#message(`Đã xóa dữ liệu của trang trên máy này (${removed} mục).`, false);
+	}
+
+	#message(text: string, error: boolean) {
+		const box = this.$('[data-import-message]');
+		box.replaceChildren(...text.split('\n').map((line) => Object.assign(document.createElement('p'), { textContent: line })));
+		box.dataset.kind = error ? 'error' : 'ok';
+	}
+
+	// ——— Drawing ———
+
+	#household(id: string): Household | undefined {
+		return this.#tally.households.find((h) => h.id === id);
+	}
+
+	#renderAll() {
+		this.#renderVillage();
+		this.$('[data-households]').replaceChildren(...this.#tally.households.map((h) => item(this.#config, h)));
+		this.#afterListChange();
+	}
+
+	#afterListChange() {
+		const count = this.#tally.households.length;
+		this.$('[data-empty]').hidden = count > 0;
+		this.$('[data-filter-label]').hidden = count < 8;
+		filter(this, this.$<HTMLInputElement>('[data-filter]').value);
+		renderSummary(this, this.#config, this.#tally);
+		renderBackup(this, this.#tally);
+	}
+
+	#afterAnswers() {
+		const li = this.querySelector<HTMLElement>(`li[data-id="${this.#open}"]`);
+		const household = this.#household(this.#open!);
+		if (li && household) {
+			fillItem(this.#config, li, household);
+			const editor = li.querySelector<HTMLElement>('.editor');
+			if (editor) editorProgress(editor, household);
+		}
+		renderSummary(this, this.#config, this.#tally);
+		renderBackup(this, this.#tally);
+	}
+
+	#renderVillage() {
+		const { village } = this.#tally;
+		const select = this.querySelector<HTMLSelectElement>('[data-village-select]');
+		const typed = this.querySelector<HTMLInputElement>('[data-village-input]');
+		if (select) {
+			// A village outside the commune's list (from an older file) is shown as it is, to be corrected.
+			if (village && ![...select.options].some((o) => o.value === village)) select.add(new Option(`${village} (không có trong danh sách của xã)`, village));
+			select.value = village;
+		}
+		if (typed) typed.value = village;
+	}
+
+	/** Opens one household's answers below its name, closing any other, or closes it; the edits are kept either way. */
+	#toggle(id: string) {
+		const previous = this.#open;
+		if (previous) {
+			// A house number that cannot be kept (e.g. the same as another household's) keeps the editor open to be fixed.
+			if (!this.#rename()) return this.$<HTMLInputElement>('.editor [data-field=houseNumber]').focus();
+			const li = this.querySelector(`li[data-id="${previous}"]`);
+			li?.querySelector('.editor')?.remove();
+			li?.querySelector('.household-toggle')?.setAttribute('aria-expanded', 'false');
+			this.#open = null;
+			if (previous === id) return (li?.querySelector('.household-toggle') as HTMLElement | null)?.focus();
+		}
+		const li = this.querySelector<HTMLElement>(`li[data-id="${id}"]`);
+		if (!li) return;
+		const template = this.$<HTMLTemplateElement>('template[data-editor]');
+		const editor = (template.content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
+		this.#open = id;
+		fillEditor(editor, this.#household(id)!);
+		li.append(editor);
+		li.querySelector('.household-toggle')!.setAttribute('aria-expanded', 'true');
+		editor.focus({ preventScroll: true });
+		li.scrollIntoView({ block: 'start' });
+	}
+}
+
+customElements.define('gds-tally', GdsTally);
