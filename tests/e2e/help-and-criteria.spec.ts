@@ -135,6 +135,10 @@ test('where the plan’s wording names “Tây Ninh Số”, its correction stan
 	}
 	// The group page shows the plan's wording, so the check above did look at one.
 	expect(seen).toBeGreaterThan(0);
+	// The lesson itself quotes the plan at its top: the correction is in the same box.
+	await page.goto(`${BASE}xh-3/`);
+	await expect(page.locator('.criterion-box .wording')).toContainText('Tây Ninh Số');
+	await expect(page.locator('.criterion-box')).toContainText(`Đính chính: ${flat(corrected.correction!)}`);
 });
 
 test('cq-3 says where UBND xã’s decision on the province’s Zalo OA stands', async ({ page }) => {
