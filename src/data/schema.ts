@@ -168,6 +168,15 @@ export const lessonFrontmatterSchema = z
 	.object({ title: z.string(required('tiêu đề (title)')).min(1, 'tiêu đề (title) trống'), ...lessonFields })
 	.passthrough()
 	.superRefine((data, ctx) => {
+		// Every source shows when it was published, on lessons and chapters alike (issue 12).
+		data.sources.forEach((source, index) => {
+			if (!source.published)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['sources', index, 'published'],
+					message: `nguồn “${source.title}” thiếu ngày đăng (published), viết theo dạng 2025-10-21`,
+				});
+		});
 		if (!data.criterion) return;
 		if (!data.checked) ctx.addIssue({ code: 'custom', path: ['checked'], message: 'bài học cần ngày kiểm tra thông tin (checked)' });
 		if (data.sources.length === 0) ctx.addIssue({ code: 'custom', path: ['sources'], message: 'bài học cần ít nhất một nguồn (sources)' });
