@@ -21,6 +21,7 @@ import {
 } from './schema';
 import { externalLinks, urlAllowed } from '../lib/links';
 import { communeFact } from '../lib/commune';
+import { formatDate } from '../lib/date';
 
 export const DATA_DIR = 'content/data';
 export const DOCS_DIR = 'content/docs';
@@ -146,8 +147,9 @@ export function scanLessons(
 	allowedDomains: string[],
 	problems: Problem[],
 	brokenClaims: Set<string> = new Set(),
-	refs: { terms?: Set<string>; communeFact?: (name: string) => boolean } = {}
+	refs: { terms?: Set<string>; communeFact?: (name: string) => boolean; today?: string } = {}
 ): Lesson[] {
+	const today = refs.today ?? todayInVietnam();
 	const known = new Set(criteria.map((c) => c.id));
 	const claimed = new Map<string, string>();
 	const lessons: Lesson[] = [];
@@ -182,6 +184,7 @@ export function scanLessons(
 			if (typeof claimed === 'string') brokenClaims.add(claimed);
 			continue;
 		}
+		problems.push(...futureDates(file, result.data, today));
 		const { criterion } = result.data;
 		if (criterion) {
 			if (!known.has(criterion)) {
@@ -216,6 +219,36 @@ export function scanLessons(
 	return lessons;
 }
 
+/** Today's date in Vietnam, "2026-11-30": a date written in a lesson is a Vietnamese calendar day. */
+export function todayInVietnam(now: Date = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
+}
+
+/**
+ * A "checked" or "published" date after today cannot be true: someone typed the wrong year, or
+ * wrote the day they plan to check. Each such date is a problem naming its field.
+ */
+export function futureDates(file: string, data: LessonFrontmatter, today: string): Problem[] {
+	const problems: Problem[] = [];
+	const day = (d: Date) => d.toISOString().slice(0, 10);
+	const todayText = formatDate(new Date(`${today}T00:00:00Z`));
+	const future = (what: string, d: Date) => `${what} ${formatDate(d)} còn ở sau hôm nay (${todayText}); chỉ ghi ngày đã qua`;
+	if (data.checked && day(data.checked) > today)
+		problems.push({ file, where: 'trường "checked"', message: future('ngày kiểm tra', data.checked) });
+	data.sources.forEach((source, index) => {
+		for (const field of ['checked', 'published'] as const) {
+			const d = source[field];
+			if (d && day(d) > today)
+				problems.push({
+					file,
+					where: `trường "sources.${field}", mục thứ ${index + 1}`,
+					message: future(field === 'checked' ? 'ngày kiểm tra' : 'ngày đăng', d),
+				});
+		}
+	});
+	return problems;
+}
+
 function checkSiteOverride(commune: Commune, env: NodeJS.ProcessEnv, problems: Problem[]): Commune {
 	const site = { ...commune.site };
 	if (env.SITE_URL) site.url = env.SITE_URL;
@@ -243,7 +276,11 @@ function checkSiteOverride(commune: Commune, env: NodeJS.ProcessEnv, problems: P
  */
 export function loadSiteData(
 	root: string,
-	{ env = process.env, requireAllLessons = true }: { env?: NodeJS.ProcessEnv; requireAllLessons?: boolean } = {}
+	{
+		env = process.env,
+		requireAllLessons = true,
+		today,
+	}: { env?: NodeJS.ProcessEnv; requireAllLessons?: boolean; /** "2026-11-30"; by default today in Vietnam. */ today?: string } = {}
 ): SiteData {
 	const problems: Problem[] = [];
 	const groups = validateList(root, `${DATA_DIR}/groups.yaml`, groupSchema, 'nhóm', problems);
@@ -288,6 +325,7 @@ export function loadSiteData(
 	const brokenClaims = new Set<string>();
 	const lessons = scanLessons(root, criteria, allowedDomains, problems, brokenClaims, {
 		terms: new Set(glossary.map((g) => g.id)),
+		today,
 		communeFact: (name) => {
 			if (!commune.site) return true; // the commune data has its own errors, reported above
 			try {

@@ -11,6 +11,12 @@ z.config(z.locales.vi());
 
 const required = (what: string) => ({ error: `thiếu ${what}` });
 
+/** Syllables as the sentence-stats tool counts them: space-separated words with a letter or digit. */
+export const syllables = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/** The longest "đạt khi" line, in syllables: it must read in one breath on a phone and a printed sheet. */
+export const PASS_WHEN_MAX = 20;
+
 export const groupSchema = z.object({
 	id: z.string(required('mã nhóm (id)')).regex(/^[a-z-]+$/, 'mã nhóm chỉ gồm chữ thường không dấu và dấu gạch ngang'),
 	name: z.string(required('tên nhóm (name)')).min(1, 'tên nhóm trống'),
@@ -28,6 +34,15 @@ export const criterionSchema = z
 		group: z.string(required('nhóm (group)')).min(1, 'nhóm (group) trống'),
 		wording: z.string(required('lời văn của Kế hoạch (wording)')).min(1, 'lời văn (wording) trống'),
 		title: z.string(required('tên ngắn (title)')).min(1, 'tên ngắn (title) trống'),
+		/** "Đạt khi ...": the criterion in plain words, shown with the title on the home page and the sheets. */
+		passWhen: z
+			.string(required('dòng “đạt khi” (passWhen)'))
+			.min(1, 'dòng “đạt khi” (passWhen) trống')
+			.refine((s) => syllables(s) <= PASS_WHEN_MAX, {
+				error: (issue) => `dòng “đạt khi” dài ${syllables(String(issue.input))} âm tiết, tối đa ${PASS_WHEN_MAX}`,
+			}),
+		/** Where the plan's wording is wrong (“Tây Ninh Số”), the correction shown beside it. */
+		correction: z.string().min(1, 'lời đính chính (correction) trống').optional(),
 		appliesTo: appliesToSchema,
 		parts: z
 			.array(z.object({ text: z.string().min(1), appliesTo: z.enum(['all', 'business']) }))
@@ -44,6 +59,16 @@ const confirmable = <T extends z.ZodRawShape>(shape: T) =>
 	z.object({ ...shape, confirmed: z.boolean({ error: 'confirmed phải là true hoặc false' }) });
 
 const url = z.url({ error: 'địa chỉ web không hợp lệ (phải bắt đầu bằng https://)' });
+
+/** A place to ask for help: its name is fixed; address, hours and phone wait for the commune. */
+const helpDesk = confirmable({
+	name: z.string().min(1, 'tên nơi hỏi (name) trống'),
+	/** What to ask there, in a few words: "Nộp hồ sơ, làm giấy tờ". */
+	purpose: z.string().min(1, 'việc cần hỏi (purpose) trống'),
+	address: z.string().default(''),
+	hours: z.string().default(''),
+	phone: z.string().regex(/^[\d +.]*$/, 'số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm, ví dụ "0269 3 123 456"').default(''),
+});
 
 export const communeSchema = z.object({
 	commune: z.object({
@@ -67,6 +92,27 @@ export const communeSchema = z.object({
 	provinceApp: confirmable({ name: z.string(), planName: z.string().optional(), note: z.string().optional() }),
 	agricultureApp: confirmable({ name: z.string() }),
 	complaintLine: confirmable({ name: z.string(), number: z.string() }),
+	/** Who to ask, where, when: shown at the end of every lesson. Empty until the commune confirms. */
+	help: z.object({
+		villageTeam: helpDesk,
+		police: helpDesk,
+		publicServiceCenter: helpDesk,
+	}),
+	/** Decisions the plan leaves to UBND xã, shown where a lesson depends on them. */
+	decisions: z.record(
+		z.string(),
+		z.object({
+			status: z.enum(['undecided', 'accepted', 'rejected'], {
+				error: 'status chỉ nhận undecided (chưa quyết định), accepted (đồng ý) hoặc rejected (không đồng ý)',
+			}),
+			/** The UBND xã document and its date, once there is one. */
+			document: z.string().default(''),
+			date: z.union([z.literal(''), z.coerce.date({ error: 'ngày không hợp lệ, viết theo dạng 2026-12-01' })]).default(''),
+			undecided: z.string().min(1),
+			accepted: z.string().min(1),
+			rejected: z.string().min(1),
+		})
+	),
 	villages: z.array(
 		z.object({
 			name: z.string(),
@@ -151,6 +197,15 @@ export const lessonFrontmatterSchema = lessonFieldsSchema
 	.extend({ title: z.string(required('tiêu đề (title)')).min(1, 'tiêu đề (title) trống') })
 	.passthrough()
 	.superRefine((data, ctx) => {
+		// Every source shows when it was published, on lessons and chapters alike (issue 12).
+		data.sources.forEach((source, index) => {
+			if (!source.published)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['sources', index, 'published'],
+					message: `nguồn “${source.title}” thiếu ngày đăng (published), viết theo dạng 2025-10-21`,
+				});
+		});
 		if (!data.criterion) return;
 		if (!data.checked) ctx.addIssue({ code: 'custom', path: ['checked'], message: 'bài học cần ngày kiểm tra thông tin (checked)' });
 		if (data.sources.length === 0) ctx.addIssue({ code: 'custom', path: ['sources'], message: 'bài học cần ít nhất một nguồn (sources)' });

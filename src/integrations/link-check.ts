@@ -40,7 +40,7 @@ export async function checkBuiltLinks(
 		// The canonical address is metadata (and names the 404 page as if it were a page).
 		const body = html.replace(/<link rel="canonical"[^>]*>/g, '');
 		for (const [, attr, href] of body.matchAll(/\s(href|src)="([^"]*)"/g)) {
-			if (!href || /^(mailto:|tel:|data:|javascript:)/.test(href)) continue;
+			if (!href || /^(mailto:|tel:|sms:|data:|javascript:)/.test(href)) continue;
 			let url = new URL(href.replace(/&amp;/g, '&'), href.startsWith('#') ? new URL(pagePath, ORIGIN) : from);
 			// The site's own absolute address (canonical links) is checked as an internal link.
 			if (url.origin === siteOrigin) url = new URL(url.pathname + url.hash, ORIGIN);
