@@ -21,7 +21,7 @@ import {
 } from './schema';
 import { externalLinks, urlAllowed } from '../lib/links';
 import { communeFact } from '../lib/commune';
-import { formatDate } from '../lib/date';
+import { firstDay, formatDate, formatPublished } from '../lib/date';
 
 export const DATA_DIR = 'content/data';
 export const DOCS_DIR = 'content/docs';
@@ -236,15 +236,15 @@ export function futureDates(file: string, data: LessonFrontmatter, today: string
 	if (data.checked && day(data.checked) > today)
 		problems.push({ file, where: 'trường "checked"', message: future('ngày kiểm tra', data.checked) });
 	data.sources.forEach((source, index) => {
-		for (const field of ['checked', 'published'] as const) {
-			const d = source[field];
-			if (d && day(d) > today)
-				problems.push({
-					file,
-					where: `trường "sources.${field}", mục thứ ${index + 1}`,
-					message: future(field === 'checked' ? 'ngày kiểm tra' : 'ngày đăng', d),
-				});
-		}
+		const where = (field: string) => `trường "sources.${field}", mục thứ ${index + 1}`;
+		if (source.checked && day(source.checked) > today)
+			problems.push({ file, where: where('checked'), message: future('ngày kiểm tra', source.checked) });
+		if (source.published && firstDay(source.published) > today)
+			problems.push({
+				file,
+				where: where('published'),
+				message: `${formatPublished(source.published)} còn ở sau hôm nay (${todayText}); chỉ ghi ngày đã qua`,
+			});
 	});
 	return problems;
 }

@@ -197,13 +197,15 @@ export const lessonFrontmatterSchema = lessonFieldsSchema
 	.extend({ title: z.string(required('tiêu đề (title)')).min(1, 'tiêu đề (title) trống') })
 	.passthrough()
 	.superRefine((data, ctx) => {
-		// Every source shows when it was published, on lessons and chapters alike (issue 12).
+		// Every source shows when it was published, on lessons and chapters alike (issue 12). A page
+		// that carries no date of its own (an official app's page) shows instead the day someone
+		// really opened it and confirmed the fact (checked).
 		data.sources.forEach((source, index) => {
-			if (!source.published)
+			if (!source.published && !source.checked)
 				ctx.addIssue({
 					code: 'custom',
 					path: ['sources', index, 'published'],
-					message: `nguồn “${source.title}” thiếu ngày đăng (published), viết theo dạng 2025-10-21`,
+					message: `nguồn “${source.title}” thiếu ngày đăng (published), viết theo dạng 2025-10-21; trang không ghi ngày đăng thì ghi ngày đã mở trang và kiểm tra (checked)`,
 				});
 		});
 		if (!data.criterion) return;

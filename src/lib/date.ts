@@ -37,6 +37,11 @@ export function parsePartialDate(value: unknown): PartialDate | undefined {
 	return { year, ...(month !== undefined && { month }), ...(day !== undefined && { day }) };
 }
 
+/** The first calendar day a partial date can mean, "2023-07-01" for '2023-07', to compare with today. */
+export function firstDay({ year, month = 1, day = 1 }: PartialDate): string {
+	return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** "đăng ngày 5/10/2025", "đăng tháng 7/2023" or "đăng năm 2023", as precise as the source. */
 export function formatPublished({ year, month, day }: PartialDate): string {
 	if (month !== undefined && day !== undefined) return `đăng ngày ${day}/${month}/${year}`;

@@ -68,11 +68,20 @@ describe('sources are honest: each shows its date, and no date lies in the futur
 		expect(lessonProblems(lesson(source('    published: 2025-10-21\n    checked: 2026-11-30')))).toEqual([]);
 	});
 
-	it('refuses a source without its publication date, naming the file, the field and the source', () => {
-		const problems = lessonProblems(lesson(source('    published: 2025-10-21') + '\n' + source('    checked: 2026-11-30')));
-		expect(problems).toEqual([
-			'content/docs/cq-1.mdx, trường "sources.published", mục thứ 2: nguồn “Báo thử” thiếu ngày đăng (published), viết theo dạng 2025-10-21',
-		]);
+	const MISSING =
+		'nguồn “Báo thử” thiếu ngày đăng (published), viết theo dạng 2025-10-21; trang không ghi ngày đăng thì ghi ngày đã mở trang và kiểm tra (checked)';
+
+	it('refuses a source with no date at all, naming the file, the field and the source', () => {
+		const problems = lessonProblems(lesson(source('    published: 2025-10-21') + '\n' + source('')));
+		expect(problems).toEqual([`content/docs/cq-1.mdx, trường "sources.published", mục thứ 2: ${MISSING}`]);
+	});
+
+	it('accepts an undated page (an official app page) shown with the day someone opened it', () => {
+		expect(lessonProblems(lesson(source('    checked: 2026-11-30')))).toEqual([]);
+	});
+
+	it('accepts a source that gives only its month or year', () => {
+		expect(lessonProblems(lesson(source("    published: '2023-07'") + '\n' + source("    published: '2023'")))).toEqual([]);
 	});
 
 	it('refuses a lesson “checked” tomorrow', () => {
@@ -85,7 +94,7 @@ describe('sources are honest: each shows its date, and no date lies in the futur
 		const problems = lessonProblems(lesson(source('    published: 2027-01-05\n    checked: 2026-12-25')));
 		expect(problems).toEqual([
 			'content/docs/cq-1.mdx, trường "sources.checked", mục thứ 1: ngày kiểm tra 25/12/2026 còn ở sau hôm nay (30/11/2026); chỉ ghi ngày đã qua',
-			'content/docs/cq-1.mdx, trường "sources.published", mục thứ 1: ngày đăng 05/01/2027 còn ở sau hôm nay (30/11/2026); chỉ ghi ngày đã qua',
+			'content/docs/cq-1.mdx, trường "sources.published", mục thứ 1: đăng ngày 5/1/2027 còn ở sau hôm nay (30/11/2026); chỉ ghi ngày đã qua',
 		]);
 	});
 
@@ -95,10 +104,8 @@ describe('sources are honest: each shows its date, and no date lies in the futur
 	});
 
 	it('applies to chapters too, such as the safety chapter', () => {
-		const chapter = `title: An toàn\nsources:\n${source('    checked: 2026-11-01')}`;
-		expect(lessonProblems(chapter)).toEqual([
-			'content/docs/cq-1.mdx, trường "sources.published", mục thứ 1: nguồn “Báo thử” thiếu ngày đăng (published), viết theo dạng 2025-10-21',
-		]);
+		const chapter = `title: An toàn\nsources:\n${source('')}`;
+		expect(lessonProblems(chapter)).toEqual([`content/docs/cq-1.mdx, trường "sources.published", mục thứ 1: ${MISSING}`]);
 	});
 });
 
