@@ -9,6 +9,7 @@ import { allowedStates, parseState, STATE_LABELS, type Answers, type CriterionRe
 import { decodeShortCode, encodeShortCode, ShortCodeError } from './shortcode';
 import { localIsoDate, localTimestamp } from './date';
 import { foldKey } from './fold-key';
+import { formatSize } from './size';
 import { cleanText, householdKey, householdLabel, type Household } from './tally';
 
 export const COLUMNS = {
@@ -120,10 +121,6 @@ export interface ImportedFile {
 
 const key = foldKey;
 const FIELD_BY_KEY = new Map(Object.entries(COLUMNS).map(([field, header]) => [key(header), field as Field]));
-
-function formatSize(bytes: number): string {
-	return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
-}
 
 /**
  * Refuses a file by its size alone, so a caller can check File.size before reading or allocating
