@@ -1,14 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { findChromium } from './src/integrations/chromium';
+import { BASE } from './tests/base.mjs';
 
 const port = Number(process.env.GDS_PORT ?? 4399);
-export const BASE_PATH = '/gia-dinh-so/';
-
-/** Debian's Chromium when it is there (Playwright cannot download browsers here), else Playwright's own. */
-function chromiumPath(): string | undefined {
-	if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-	return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-}
+/** The base the site was built for (tests/base.mjs); the web server and the workers read it from GDS_BASE. */
+process.env.GDS_BASE = BASE;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -23,14 +19,15 @@ export default defineConfig({
 		viewport: { width: 360, height: 800 },
 		locale: 'vi-VN',
 		launchOptions: {
-			executablePath: chromiumPath(),
+			// Debian's Chromium when it is there (Playwright cannot download browsers here), else Playwright's own.
+			executablePath: findChromium(),
 			args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 		},
 	},
 	projects: [{ name: 'phone', use: { browserName: 'chromium' } }],
 	webServer: {
 		command: 'node tests/server/nginx.mjs',
-		url: `http://127.0.0.1:${port}${BASE_PATH}`,
+		url: `http://127.0.0.1:${port}${BASE}`,
 		reuseExistingServer: !process.env.CI,
 		stdout: 'ignore',
 		stderr: 'pipe',

@@ -216,6 +216,7 @@ export const lessonFrontmatterSchema = lessonFieldsSchema
 
 export type Group = z.infer<typeof groupSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
+export type AppliesTo = z.infer<typeof appliesToSchema>;
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 export type Commune = z.infer<typeof communeSchema>;
 export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;

@@ -1,4 +1,5 @@
 /** Builds Starlight's sidebar from the data, in the plan's order: one group per criteria group. */
+import { criterionNumber } from '../lib/criterion';
 import type { SiteData } from './load';
 
 type SidebarItem =
@@ -17,7 +18,7 @@ export function buildSidebar({ groups, criteria, lessons }: SiteData): SidebarIt
 					.filter((c) => c.group === group.id)
 					.flatMap((c) => {
 						const lesson = lessons.find((l) => l.data.criterion === c.id);
-						return lesson ? [{ slug: lesson.slug, label: `${c.id.toUpperCase()}. ${c.title}` }] : [];
+						return lesson ? [{ slug: lesson.slug, label: `${criterionNumber(c.id)}. ${c.title}` }] : [];
 					}),
 			],
 		})),

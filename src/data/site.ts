@@ -28,17 +28,6 @@ export function lessonFor(criterionId: string): Lesson | undefined {
 	return lessons.find((l) => l.data.criterion === criterionId);
 }
 
-/** "Chỉ hộ kinh doanh" criteria are the only ones a household may mark "không áp dụng". */
-export function mayNotApply(criterion: Criterion): boolean {
-	return criterion.appliesTo === 'business';
-}
-
-/** The number people see and say: "cq-1" → "CQ 1". */
-export function criterionNumber(criterion: Criterion): string {
-	const [prefix, n] = criterion.id.split('-');
-	return `${prefix!.toUpperCase()} ${n}`;
-}
-
 export function glossaryEntry(id: string) {
 	const entry = glossary.find((g) => g.id === id);
 	if (!entry) throw new Error(`<Term id="${id}">: từ "${id}" không có trong content/data/glossary.yaml`);

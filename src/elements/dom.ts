@@ -47,12 +47,6 @@ export function showInAppBanner(root: ParentNode) {
 	banner.hidden = false;
 }
 
-/** 25/11/2026, in the phone's own time zone. */
-export function localDate(date: Date): string {
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()}`;
-}
-
 /** Fills a list with one <li> per line of text. */
 export function fillList(list: Element, lines: string[]) {
 	list.replaceChildren(...lines.map((line) => Object.assign(document.createElement('li'), { textContent: line })));

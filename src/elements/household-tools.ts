@@ -3,6 +3,7 @@
  * what the file would change and asks), "Lấy lại câu trả lời cũ", "Xóa hết câu trả lời" and "Xóa dữ
  * liệu trên máy này".
  */
+import { criterionNumber } from '~/lib/criterion';
 import { STATE_LABELS, type Answers, type AnswerState } from '~/lib/answers';
 import { clearHousehold, NOTICES } from '~/lib/household-store';
 import {
@@ -69,7 +70,7 @@ export async function open(el: GdsHousehold, picker: HTMLInputElement) {
 	$(el, '.import-question').textContent =
 		`Tệp ${file.name} có ${Object.keys(result.answers).length} câu trả lời; trên máy đang có ${Object.keys(el.answers).length}. ` +
 		`Mở tệp sẽ đổi ${changes.length} tiêu chí: ` +
-		changes.map((c) => `${c.id.toUpperCase()} ${label(c.from)} → ${label(c.to)}`).join('; ') +
+		changes.map((c) => `${criterionNumber(c.id)} ${label(c.from)} → ${label(c.to)}`).join('; ') +
 		'. Thay câu trả lời trên máy bằng tệp này?' +
 		(result.notice ? ` ${result.notice}` : '');
 	$(el, '.import-confirm').hidden = false;

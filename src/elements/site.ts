@@ -6,6 +6,7 @@
  * control and the stored-pages list where they appear, and "Nghe bài" only on a phone with a
  * Vietnamese voice.
  */
+import { isVietnamese } from '~/lib/vietnamese-voice';
 import './search';
 import './offline';
 import './lesson-share';
@@ -20,7 +21,7 @@ function whenVietnameseVoice(load: () => void) {
 	if (!('speechSynthesis' in window)) return;
 	let done = false;
 	const check = () => {
-		if (done || !speechSynthesis.getVoices().some((v) => /^vi([-_]|$)/i.test(v.lang))) return;
+		if (done || !speechSynthesis.getVoices().some(isVietnamese)) return;
 		done = true;
 		load();
 	};

@@ -5,10 +5,12 @@
  * the files it chose hold.
  */
 import { communeSummaryCsv, mergeVillageFiles, methodText, reportedText, TOTAL_LABEL, type ChosenFile, type CommuneSummary } from '~/lib/tally-merge';
-import { formatImportProblem, localIsoDate, readTallyFile, refuseIfTooBig, TallyImportError } from '~/lib/tally-csv';
+import { formatImportProblem, readTallyFile, refuseIfTooBig, TallyImportError } from '~/lib/tally-csv';
 import { formatPercent, householdLabel, meetsGoal, weakestCriteria, type Share, type TallySummary } from '~/lib/tally';
 import type { ReportConfig } from './tally/config';
-import { download, escapeHtml, localDate } from './dom';
+import { download, escapeHtml } from './dom';
+import { criterionNumber } from '~/lib/criterion';
+import { formatLocalDate, localIsoDate } from '~/lib/date';
 
 interface Loaded extends ChosenFile {
 	/** The file's bytes as text, to notice the same file chosen twice. */
@@ -161,19 +163,19 @@ class GdsTongHop extends HTMLElement {
 
 		const set = (selector: string, text: string) => (this.$(selector).textContent = text);
 		const today = new Date();
-		set('[data-print=date]', localDate(today));
+		set('[data-print=date]', formatLocalDate(today));
 		set('[data-print=long-date]', `ngày ${today.getDate()} tháng ${today.getMonth() + 1} năm ${today.getFullYear()}`);
 		set('[data-reported]', reportedText(summary) + (summary.missing.length ? ` (chưa nộp: ${summary.missing.join(', ')})` : ''));
 		set('[data-method]', `${methodText(goal)} “Hộ đã ghi (…%)”: so với tổng số hộ của làng, khi xã có số này. ✓ = đạt mục tiêu ${goal}%.`);
 		set('[data-notes]', this.#files.filter((f) => !aside.has(f.file)).flatMap((f) => f.notices).join(' '));
 
 		this.$('[data-criteria]').innerHTML = summary.total.criteria
-			.map((c) => `<tr><th scope="row">${c.id.toUpperCase()} ${escapeHtml(titles[c.id] ?? '')}</th><td>${c.met}</td><td>${c.of}</td><td>${formatPercent(c)}</td></tr>`)
+			.map((c) => `<tr><th scope="row">${criterionNumber(c.id)} ${escapeHtml(titles[c.id] ?? '')}</th><td>${c.met}</td><td>${c.of}</td><td>${formatPercent(c)}</td></tr>`)
 			.join('');
 		set(
 			'[data-weakest]',
 			weakestCriteria(summary.total)
-				.map((c) => `${c.id.toUpperCase()} ${titles[c.id] ?? ''} (${formatPercent(c)})`)
+				.map((c) => `${criterionNumber(c.id)} ${titles[c.id] ?? ''} (${formatPercent(c)})`)
 				.join('; ') || '—'
 		);
 		this.$('[data-chart]').innerHTML = chartSvg(

@@ -4,11 +4,12 @@
  * size, or is removed where no PDF could be made. A machine without Chromium still builds the
  * site and is told which PDFs were skipped.
  */
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
+import { formatSize } from '../lib/size';
+import { findChromium } from './chromium';
 import { serveDir } from './static-server';
 
 export interface PdfJob {
@@ -16,16 +17,6 @@ export interface PdfJob {
 	name: string;
 	/** Page path below the base: "cq-1/", "in/bang-tong-hop/". */
 	path: string;
-}
-
-/** Debian's Chromium, or the one Playwright installed if any; CHROMIUM_PATH wins. */
-export function findChromium(playwrightPath?: string): string | undefined {
-	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', playwrightPath];
-	return candidates.find((p): p is string => Boolean(p && existsSync(p)));
-}
-
-export function formatSize(bytes: number): string {
-	return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 }
 
 async function makePdfs(outDir: string, base: string, jobs: PdfJob[], logger: AstroIntegrationLogger): Promise<Set<string>> {

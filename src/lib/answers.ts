@@ -4,6 +4,10 @@
  * control and the team's tally, so the three always agree.
  */
 
+import type { AppliesTo } from '../data/schema';
+import { criterionNumber } from './criterion';
+import { foldKey } from './fold-key';
+
 export type AnswerState = 'dat' | 'chua-dat' | 'khong-ap-dung';
 export type Answers = Record<string, AnswerState>;
 
@@ -11,7 +15,7 @@ export type Answers = Record<string, AnswerState>;
 export interface CriterionRef {
 	id: string;
 	group: string;
-	appliesTo: 'all' | 'business' | 'mixed';
+	appliesTo: AppliesTo;
 }
 
 export const STATE_LABELS: Record<AnswerState, string> = {
@@ -33,13 +37,7 @@ export function allowedStates(criterion: CriterionRef): AnswerState[] {
 
 /** Reads "đạt", "Chưa đạt", "khong ap dung" … as people write them (CSV cells, typed text). */
 export function parseState(text: string): AnswerState | undefined {
-	const key = text
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.replace(/đ/gi, 'd')
-		.trim()
-		.toLowerCase()
-		.replace(/\s+/g, ' ');
+	const key = foldKey(text);
 	return ({ dat: 'dat', 'chua dat': 'chua-dat', 'khong ap dung': 'khong-ap-dung' } as const)[key];
 }
 
@@ -63,12 +61,6 @@ export function progress(criteria: CriterionRef[], answers: Answers): Progress {
 	return { met, applicable };
 }
 
-/** A household meets a set of criteria when it meets every one that applies to it. */
-export function meetsAll(criteria: CriterionRef[], answers: Answers): boolean {
-	const { met, applicable } = progress(criteria, answers);
-	return met === applicable;
-}
-
 export interface Cleaned {
 	answers: Answers;
 	/** One plain Vietnamese sentence per thing that had to be dropped; empty when all was well. */
@@ -88,12 +80,12 @@ export function cleanAnswers(criteria: CriterionRef[], raw: unknown): Cleaned {
 	for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
 		const criterion = byId.get(id);
 		if (!criterion) {
-			dropped.push(`Tiêu chí ${id.toUpperCase()} không còn trong danh sách, đã bỏ câu trả lời của nó.`);
+			dropped.push(`Tiêu chí ${criterionNumber(id)} không còn trong danh sách, đã bỏ câu trả lời của nó.`);
 			continue;
 		}
 		const state = typeof value === 'string' ? (STATES.includes(value as AnswerState) ? (value as AnswerState) : parseState(value)) : undefined;
 		if (!state || !allowedStates(criterion).includes(state)) {
-			dropped.push(`Câu trả lời của tiêu chí ${id.toUpperCase()} không hợp lệ, đã bỏ.`);
+			dropped.push(`Câu trả lời của tiêu chí ${criterionNumber(id)} không hợp lệ, đã bỏ.`);
 			continue;
 		}
 		answers[id] = state;
@@ -101,11 +93,13 @@ export function cleanAnswers(criteria: CriterionRef[], raw: unknown): Cleaned {
 	return { answers, dropped };
 }
 
-const APPLIES = { a: 'all', b: 'business', m: 'mixed' } as const;
+/** One letter per value of the data's appliesTo (schema.ts); the type check keeps the two in step. */
+const APPLIES_CODE = { all: 'a', business: 'b', mixed: 'm' } as const satisfies Record<AppliesTo, string>;
+const APPLIES = Object.fromEntries(Object.entries(APPLIES_CODE).map(([value, code]) => [code, value])) as Record<string, AppliesTo>;
 
 /** The criteria list as a short attribute value ("cq-1.chinh-quyen-so.a kt-2.kinh-te-so.b …"), for pages. */
 export function serializeRefs(refs: CriterionRef[]): string {
-	return refs.map((r) => `${r.id}.${r.group}.${r.appliesTo[0]}`).join(' ');
+	return refs.map((r) => `${r.id}.${r.group}.${APPLIES_CODE[r.appliesTo]}`).join(' ');
 }
 
 export function parseRefs(text: string): CriterionRef[] {
@@ -114,6 +108,6 @@ export function parseRefs(text: string): CriterionRef[] {
 		.filter(Boolean)
 		.map((item) => {
 			const [id, group, applies] = item.split('.');
-			return { id: id!, group: group!, appliesTo: APPLIES[applies as keyof typeof APPLIES] ?? 'all' };
+			return { id: id!, group: group!, appliesTo: APPLIES[applies!] ?? 'all' };
 		});
 }

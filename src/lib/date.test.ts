@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { formatDate, formatPublished, parsePartialDate } from './date';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate, formatLocalDate, formatLocalTime, formatPublished, localIsoDate, localTimestamp, parsePartialDate } from './date';
 
 describe('the day a source was published', () => {
 	it('says the day, the month or the year, as precise as the source', () => {
@@ -16,5 +16,25 @@ describe('the day a source was published', () => {
 
 	it('keeps the check dates as before', () => {
 		expect(formatDate(new Date('2026-11-05'))).toBe('05/11/2026');
+	});
+});
+
+describe('dates on the phone, in its own time zone', () => {
+	const before = process.env.TZ;
+	beforeAll(() => void (process.env.TZ = 'Asia/Ho_Chi_Minh'));
+	afterAll(() => void (before === undefined ? delete process.env.TZ : (process.env.TZ = before)));
+	// 06:30 on 30 November in Vietnam, when UTC is still 29 November.
+	const early = new Date('2026-11-29T23:30:00Z');
+
+	it('names a file with the day it is in Vietnam, not the UTC day', () => {
+		expect(localIsoDate(early)).toBe('2026-11-30');
+		expect(early.toISOString().slice(0, 10)).toBe('2026-11-29');
+	});
+
+	it('shows the day and time as Vietnamese readers write them', () => {
+		expect(formatLocalDate(early)).toBe('30/11/2026');
+		expect(formatLocalDate(new Date('2026-03-04T12:00:00+07:00'))).toBe('04/03/2026');
+		expect(formatLocalTime(early)).toBe('06:30 30/11/2026');
+		expect(localTimestamp(early)).toBe('2026-11-30T06:30:00+07:00');
 	});
 });

@@ -5,6 +5,34 @@ export function formatDate(date: Date): string {
 	return `${d}/${m}/${date.getUTCFullYear()}`;
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * 25/11/2026 in the phone's own time zone, for what happens on the phone (an export, a backup,
+ * a printed tally). formatDate is for the build's dates (YAML dates are UTC midnight).
+ */
+export function formatLocalDate(date: Date): string {
+	return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()}`;
+}
+
+/** "07:05 25/11/2026", the phone's own time and date. */
+export function formatLocalTime(date: Date): string {
+	return `${pad(date.getHours())}:${pad(date.getMinutes())} ${formatLocalDate(date)}`;
+}
+
+/** "2026-11-30" for file names, the phone's own date (not UTC: at 06:00 in Vietnam UTC is still yesterday). */
+export function localIsoDate(date: Date): string {
+	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** "2026-11-30T07:05:09+07:00": local time with its offset, which Excel shows as written and every browser parses back. */
+export function localTimestamp(date: Date): string {
+	const offset = -date.getTimezoneOffset();
+	const sign = offset >= 0 ? '+' : '-';
+	const abs = Math.abs(offset);
+	return `${localIsoDate(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
 /**
  * The day a source was published, as precise as the source itself: some pages show only a
  * month or a year. Written in frontmatter as a YAML date (2025-10-05) or a quoted string

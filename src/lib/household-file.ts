@@ -4,6 +4,7 @@
  * only when one of these is used, so the checklist's first visit stays small.
  */
 import type { Answers, AnswerState, CriterionRef } from './answers';
+import { localIsoDate } from './date';
 import { isObject, makeRecord, readRecord, RECORD_KIND, RECORD_VERSION, type StorageLike } from './household-store';
 
 /** The answers as they were before the last "Mở tệp đã lưu", for "Lấy lại câu trả lời cũ". */
@@ -22,9 +23,7 @@ export const FILE_NOTICES = {
 
 /** The file "Lưu ra tệp" downloads: the record itself, readable if someone opens it. */
 export function exportFile(criteria: CriterionRef[], answers: Answers, now: Date = new Date()): { name: string; text: string } {
-	const pad = (n: number) => String(n).padStart(2, '0');
-	const day = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-	return { name: `gia-dinh-so-${day}.json`, text: `${JSON.stringify(makeRecord(criteria, answers, now), null, '\t')}\n` };
+	return { name: `gia-dinh-so-${localIsoDate(now)}.json`, text: `${JSON.stringify(makeRecord(criteria, answers, now), null, '\t')}\n` };
 }
 
 export type Imported = { ok: true; answers: Answers; notice?: string } | { ok: false; message: string };

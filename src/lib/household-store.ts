@@ -4,6 +4,7 @@
  * throws: whatever can be recovered is kept, and what could not be is told in one sentence.
  */
 import { cleanAnswers, type Answers, type CriterionRef, type Progress } from './answers';
+import { onStoredChange } from './stored-change';
 
 export const STORAGE_KEY = 'gia-dinh-so:gia-dinh-toi';
 /** The last record that needed repair, kept as it was in case someone can do better by hand. */
@@ -175,6 +176,5 @@ export function clearHousehold(storage: StorageLike | undefined): void {
 
 /** Calls `reload` when another tab (a lesson's control, the checklist) or the back button may have changed the answers. */
 export function onHouseholdChange(reload: () => void) {
-	window.addEventListener('storage', (e) => e.key === STORAGE_KEY && reload());
-	window.addEventListener('pageshow', (e) => e.persisted && reload());
+	onStoredChange((key) => key === STORAGE_KEY, reload);
 }

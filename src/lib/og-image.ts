@@ -101,7 +101,7 @@ export interface PreviewContent {
 	title: string;
 	/** The line at the foot: the group, or what the site is. */
 	footer: string;
-	/** The criterion's pictogram and its number ("CQ 1"), on lessons of a criterion. */
+	/** The criterion's pictogram and its number ("CQ-1", from criterionNumber), on lessons of a criterion. */
 	pictogram?: { svg: string; number: string };
 	/** Small pictograms in a grid, for the site's own picture. */
 	grid?: string[];

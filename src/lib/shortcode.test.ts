@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { randomAnswers as householdAnswers } from '../../tests/unit/random-answers';
 import { loadSiteData } from '../data/load';
 import { ALPHABET, decodeShortCode, encodeShortCode, formatShortCode, MAX_LENGTH, ShortCodeError } from './shortcode';
-import { cleanAnswers, progress, STATES, type Answers } from './answers';
+import { STATES, type Answers } from './answers';
 
 const { criteria } = loadSiteData(process.cwd(), { env: {} });
 
@@ -74,34 +74,6 @@ describe('short code', () => {
 			}
 		}
 		expect(refused).toBeGreaterThan(50);
-	});
-});
-
-describe('saved answers', () => {
-	it('keeps what it can when a criterion is added or removed, and says so', () => {
-		const saved = { 'cq-1': 'dat', 'kt-2': 'khong-ap-dung', 'xx-9': 'dat', 'cq-2': 'khong-ap-dung', 'cq-3': 42 };
-		const { answers, dropped } = cleanAnswers(criteria, saved);
-		expect(answers).toEqual({ 'cq-1': 'dat', 'kt-2': 'khong-ap-dung' });
-		expect(dropped).toHaveLength(3);
-		expect(dropped.join(' ')).toContain('XX-9');
-	});
-
-	it('counts progress over the criteria that apply', () => {
-		expect(progress(criteria, { 'cq-1': 'dat', 'kt-2': 'khong-ap-dung', 'kt-3': 'khong-ap-dung' })).toEqual({ met: 1, applicable: 19 });
-	});
-
-	it('reports unreadable storage in one sentence', () => {
-		expect(cleanAnswers(criteria, 'garbage').dropped).toEqual(['Không đọc được câu trả lời đã lưu.']);
-	});
-});
-
-import { parseRefs, serializeRefs } from './answers';
-
-describe('criteria list written into a page', () => {
-	it('reads back exactly what was written', () => {
-		const refs = criteria.map(({ id, group, appliesTo }) => ({ id, group, appliesTo }));
-		expect(parseRefs(serializeRefs(refs))).toEqual(refs);
-		expect(serializeRefs(refs).length).toBeLessThan(600);
 	});
 });
 

@@ -57,3 +57,11 @@ describe('cutting a lesson into pieces to say', () => {
 		]);
 	});
 });
+
+describe('a Vietnamese voice', async () => {
+	const { isVietnamese } = await import('./vietnamese-voice');
+	it('is vi, vi-VN or vi_VN, in any case, and nothing else', () => {
+		for (const lang of ['vi', 'vi-VN', 'vi_VN', 'VI-vn']) expect(isVietnamese({ lang }), lang).toBe(true);
+		for (const lang of ['', 'en-US', 'vie', 'fil-PH', 'zh-vi']) expect(isVietnamese({ lang }), lang).toBe(false);
+	});
+});

@@ -2,6 +2,7 @@
  * Reading a lesson aloud: which voice may read it, and how to cut its text into pieces a phone's
  * speech engine will say in full (Chrome on Android stops long utterances part way).
  */
+import { isVietnamese } from './vietnamese-voice';
 
 /** The parts of SpeechSynthesisVoice the choice depends on. */
 export interface VoiceLike {
@@ -10,8 +11,6 @@ export interface VoiceLike {
 	localService?: boolean;
 	default?: boolean;
 }
-
-const isVietnamese = (v: VoiceLike) => /^vi([-_]|$)/i.test(v.lang);
 
 /**
  * A Vietnamese voice, or none: an English voice reading Vietnamese is worse than silence.

@@ -7,7 +7,9 @@
 import { columnLetter, CsvError, decodeUtf8, parseCsv, serializeCsv, TooManyRowsError, unformatCell } from './csv';
 import { allowedStates, parseState, STATE_LABELS, type Answers, type CriterionRef } from './answers';
 import { decodeShortCode, encodeShortCode, ShortCodeError } from './shortcode';
-import { foldAll } from './fold';
+import { localIsoDate, localTimestamp } from './date';
+import { foldKey } from './fold-key';
+import { formatSize } from './size';
 import { cleanText, householdKey, householdLabel, type Household } from './tally';
 
 export const COLUMNS = {
@@ -36,21 +38,6 @@ export const MAX_BYTES = 2 * 1024 * 1024;
 const MAX_PROBLEMS = 20;
 
 export const criterionColumn = (id: string) => id.toUpperCase();
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** "2026-11-30", the phone's own date (not UTC: at 06:00 in Vietnam UTC is still yesterday). */
-export function localIsoDate(date: Date): string {
-	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** "2026-11-30T07:05:09+07:00": local time with its offset, which Excel shows as written and every browser parses back. */
-export function localTimestamp(date: Date): string {
-	const offset = -date.getTimezoneOffset();
-	const sign = offset >= 0 ? '+' : '-';
-	const abs = Math.abs(offset);
-	return `${localIsoDate(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
 
 /** The household's short code, only once every criterion is answered (a code cannot say "chưa trả lời"). */
 export function codeOf(criteria: CriterionRef[], answers: Answers): string {
@@ -82,7 +69,7 @@ export function tallyToCsv(criteria: CriterionRef[], village: string, households
 
 /** "so-theo-doi-lang-kon-chieng-2026-11-25.csv", with the phone's own date. */
 export function exportFileName(village: string, date: Date): string {
-	const slug = foldAll(village).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+	const slug = foldKey(village).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 	return `so-theo-doi${slug ? `-${slug}` : ''}-${localIsoDate(date)}.csv`;
 }
 
@@ -132,12 +119,8 @@ export interface ImportedFile {
 	version: number;
 }
 
-const key = (header: string) => foldAll(header).toLowerCase().replace(/\s+/g, ' ').trim();
+const key = foldKey;
 const FIELD_BY_KEY = new Map(Object.entries(COLUMNS).map(([field, header]) => [key(header), field as Field]));
-
-function formatSize(bytes: number): string {
-	return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
-}
 
 /**
  * Refuses a file by its size alone, so a caller can check File.size before reading or allocating

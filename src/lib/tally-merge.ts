@@ -6,7 +6,8 @@
  */
 import type { CriterionRef } from './answers';
 import { serializeCsv } from './csv';
-import { criterionColumn, localIsoDate, villageKey, type ImportedFile, type ImportedHousehold } from './tally-csv';
+import { formatLocalDate, formatLocalTime } from './date';
+import { criterionColumn, villageKey, type ImportedFile, type ImportedHousehold } from './tally-csv';
 import { formatPercent, householdKey, meetsGoal, percentCell, summarize, weakestCriteria, type GroupRef, type Share, type TallySummary } from './tally';
 
 /** A village of the commune's list (content/data/commune.yaml); `households` is its number of households when the commune knows it. */
@@ -90,11 +91,7 @@ interface Part {
 	fingerprint: string;
 }
 
-const when = (ms: number) => {
-	const d = new Date(ms);
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${pad(d.getHours())}:${pad(d.getMinutes())} ${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
-};
+const when = (ms: number) => formatLocalTime(new Date(ms));
 
 export function mergeVillageFiles(criteria: CriterionRef[], groups: GroupRef[], files: ChosenFile[], list: VillageRef[] = []): CommuneSummary {
 	const named = list.filter((v) => v.name.trim());
@@ -242,7 +239,7 @@ export function communeSummaryCsv(criteria: CriterionRef[], groups: GroupRef[], 
 		['', '', '', 'Độc lập - Tự do - Hạnh phúc'],
 		[],
 		[header.title],
-		[`Tính đến ngày ${localIsoDate(header.date).split('-').reverse().join('/')}`, reportedText(summary)],
+		[`Tính đến ngày ${formatLocalDate(header.date)}`, reportedText(summary)],
 		[],
 		[
 			'Làng',

@@ -5,7 +5,8 @@
  */
 import { decodeShortCode } from './shortcode';
 import { allowedStates, mayNotApply, STATE_LABELS, type Answers, type AnswerState, type CriterionRef } from './answers';
-import { foldAll } from './fold';
+import { criterionNumber } from './criterion';
+import { foldKey } from './fold-key';
 
 export interface GroupRef {
 	id: string;
@@ -147,7 +148,7 @@ export function householdsToGoal(share: Share, goalPercent: number): number {
  */
 export function unansweredNotes(summary: TallySummary): string[] {
 	const byCount = new Map<number, string[]>();
-	for (const c of summary.criteria) if (c.unanswered) byCount.set(c.unanswered, [...(byCount.get(c.unanswered) ?? []), c.id.toUpperCase()]);
+	for (const c of summary.criteria) if (c.unanswered) byCount.set(c.unanswered, [...(byCount.get(c.unanswered) ?? []), criterionNumber(c.id)]);
 	return [...byCount]
 		.sort(([a], [b]) => b - a)
 		.map(([count, ids]) => `${count} hộ chưa trả lời tiêu chí ${ids.join(', ')}: được tính là chưa đạt.`);
@@ -155,8 +156,7 @@ export function unansweredNotes(summary: TallySummary): string[] {
 
 /** Two households are the same when their names and house numbers match, whatever the tone marks, case or spaces. */
 export function householdKey(name: string, houseNumber: string): string {
-	const norm = (s: string) => foldAll(s).toLowerCase().replace(/\s+/g, ' ').trim();
-	return `${norm(name)}|${norm(houseNumber)}`;
+	return `${foldKey(name)}|${foldKey(houseNumber)}`;
 }
 
 /** "“Đinh Văn A” (số nhà 12)", or "số nhà 12" when the household has no name, for messages. */
@@ -212,9 +212,9 @@ export function removeHousehold(tally: Tally, id: string): Tally {
 
 export function setAnswer(tally: Tally, criteria: CriterionRef[], id: string, criterionId: string, state: AnswerState): Tally {
 	const criterion = criteria.find((c) => c.id === criterionId);
-	if (!criterion) throw new TallyError(`Không có tiêu chí ${criterionId.toUpperCase()}.`);
+	if (!criterion) throw new TallyError(`Không có tiêu chí ${criterionNumber(criterionId)}.`);
 	if (!allowedStates(criterion).includes(state))
-		throw new TallyError(`Tiêu chí ${criterionId.toUpperCase()} không ghi “${STATE_LABELS[state]}” được.`);
+		throw new TallyError(`Tiêu chí ${criterionNumber(criterionId)} không ghi “${STATE_LABELS[state]}” được.`);
 	return update(tally, id, (h) => ({ ...h, answers: { ...h.answers, [criterionId]: state } }));
 }
 

@@ -1,9 +1,10 @@
 import { expect, type Page, type Request } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { BASE, DIST } from '../base.mjs';
 
-export const BASE = '/gia-dinh-so/';
-export const DIST = process.env.DIST_DIR ?? join(process.cwd(), 'dist');
+/** The base path and the built site come from the build, through tests/base.mjs. */
+export { BASE, DIST };
 
 /** Every built page, as a path under the base ("", "cq-1/", "in/phieu-tu-danh-gia/" …). */
 export function builtPages(): string[] {

@@ -9,7 +9,7 @@ import { BASE, watch } from './helpers';
 
 const CHECKLIST = `${BASE}gia-dinh-toi/`;
 const { criteria, commune } = loadSiteData(process.cwd(), { env: {} });
-const siteUrl = new URL(commune.site.base, commune.site.url).href;
+const siteUrl = new URL(BASE, commune.site.url).href;
 
 const answer = (page: Page, id: string, state: string) => page.locator(`input[name="${id}"][value="${state}"]`).check();
 const total = (page: Page) => page.locator('[data-progress="all"]');
@@ -53,8 +53,15 @@ test.describe('Gia đình tôi, the household checklist', () => {
 		for (const [id, state] of [['cq-1', 'dat'], ['cq-2', 'chua-dat'], ['kt-3', 'khong-ap-dung'], ['xh-1', 'dat'], ['xh-9', 'dat']])
 			await answer(page, id!, state!);
 		await page.locator('[data-criterion="cq-2"] .todo').waitFor();
-		await page.waitForTimeout(300);
-		expect(w.requests.slice(before).map((r) => r.url())).toEqual([]);
+		// The answers are saved on the phone, then a request the test makes itself (the positive
+		// control) must be the first one seen since the page loaded: any request that answering
+		// started would stand before it.
+		await expect
+			.poll(() => page.evaluate((key) => Object.keys(JSON.parse(localStorage.getItem(key) ?? '{}').answers ?? {}).length, STORAGE_KEY))
+			.toBe(5);
+		const control = `${BASE}criteria.json?kiem-tra`;
+		await page.evaluate((url) => fetch(url).then((r) => r.ok), control);
+		await expect.poll(() => w.requests.slice(before).map((r) => new URL(r.url()).pathname + new URL(r.url()).search)).toEqual([control]);
 		w.expectClean();
 	});
 
@@ -339,7 +346,11 @@ test.describe('sharing a lesson', () => {
 	});
 });
 
-/** A stand-in for the phone's speech engine, with the voices given, recording what it is asked to say. */
+/**
+ * A stand-in for the phone's speech engine, with the voices given, recording what it is asked to
+ * say. With `late`, the engine lists no voice until the test calls window.voicesArrive(), the way
+ * real phones list their voices a moment after the page loads; voicesAsked counts getVoices calls.
+ */
 function fakeSpeech(page: Page, voices: { name: string; lang: string }[], { late = false } = {}) {
 	return page.addInitScript(
 		({ voices, late }) => {
@@ -349,13 +360,17 @@ function fakeSpeech(page: Page, voices: { name: string; lang: string }[], { late
 				speaking: false,
 				paused: false,
 				pending: false,
-				getVoices: () => (late && !ready ? [] : voices.map((v) => ({ ...v, localService: true, default: false, voiceURI: v.name }))),
+				getVoices: () => {
+					asked++;
+					return late && !ready ? [] : voices.map((v) => ({ ...v, localService: true, default: false, voiceURI: v.name }));
+				},
 				speak: (u: SpeechSynthesisUtterance) => void log.push({ text: u.text, lang: u.lang, voice: u.voice?.name }),
 				cancel: () => void calls.push('cancel'),
 				pause: () => void calls.push('pause'),
 				resume: () => void calls.push('resume'),
 			});
 			let ready = false;
+			let asked = 0;
 			Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: engine });
 			// The real utterance accepts only the browser's own voice objects.
 			class Utterance extends EventTarget {
@@ -367,13 +382,15 @@ function fakeSpeech(page: Page, voices: { name: string; lang: string }[], { late
 				}
 			}
 			Object.defineProperty(window, 'SpeechSynthesisUtterance', { configurable: true, value: Utterance });
-			Object.assign(window, { spoken: log, speechCalls: calls });
-			// Real phones often list their voices a moment after the page loads.
-			if (late)
-				setTimeout(() => {
+			Object.assign(window, {
+				spoken: log,
+				speechCalls: calls,
+				voicesAsked: () => asked,
+				voicesArrive: () => {
 					ready = true;
 					engine.dispatchEvent(new Event('voiceschanged'));
-				}, 200);
+				},
+			});
 		},
 		{ voices, late }
 	);
@@ -384,7 +401,16 @@ test.describe('listening to a lesson', () => {
 		const w = watch(page);
 		await fakeSpeech(page, [{ name: 'English', lang: 'en-US' }], { late: true });
 		await page.goto(`${BASE}cq-1/`);
-		await page.waitForTimeout(400);
+		// The voices arrive after the page has loaded. Listeners run while the event is dispatched,
+		// so once voicesArrive returns the page has looked at them: it asked for them again
+		// (the positive control), and found no Vietnamese voice.
+		const asked = await page.evaluate(() => {
+			const w = window as unknown as { voicesAsked: () => number; voicesArrive: () => void };
+			const before = w.voicesAsked();
+			w.voicesArrive();
+			return w.voicesAsked() - before;
+		});
+		expect(asked, 'the page looks at the voices when they arrive').toBeGreaterThan(0);
 		await expect(page.getByRole('button', { name: 'Nghe bài' })).toBeHidden();
 		w.expectClean();
 	});
@@ -393,6 +419,8 @@ test.describe('listening to a lesson', () => {
 		const w = watch(page);
 		await fakeSpeech(page, [{ name: 'English', lang: 'en-US' }, { name: 'Tiếng Việt', lang: 'vi-VN' }], { late: true });
 		await page.goto(`${BASE}cq-1/`);
+		await expect(page.getByRole('button', { name: 'Nghe bài' })).toBeHidden();
+		await page.evaluate(() => (window as unknown as { voicesArrive: () => void }).voicesArrive());
 		const play = page.getByRole('button', { name: 'Nghe bài' });
 		await play.click();
 		const spoken = await page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string; voice: string }[] }).spoken);

@@ -46,7 +46,7 @@ test.describe('printed handouts and sheets', () => {
 			expect(pdfInfo(file)).toMatch(/Page size:\s+594\.96 x 841\.92 pts \(A4\)/);
 			const t = text(file);
 			expect(t).toContain(c.wording.replace(/\s+/g, ' '));
-			expect(t).toContain(`gia-dinh-so/${slug}`);
+			expect(t).toContain(`${BASE.replace(/^\//, '')}${slug}`);
 			// Issue 16: about 12 pt for older eyes (it was 10 pt), in the font the size is read for.
 			expect(execFileSync('pdffonts', [file], { encoding: 'utf8' }), `${slug}.pdf font`).toContain('NotoSans-Regular');
 			const pt = bodyTextPt(file);

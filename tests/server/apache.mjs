@@ -1,19 +1,24 @@
 // Serves dist/ with Apache (Debian's apache2) and only the .htaccess the build wrote, the way a
-// portal on Apache would: dist copied to <web root>/gia-dinh-so/, AllowOverride All.
+// portal on Apache would: dist copied to <web root> under the base path it was built for
+// (tests/base.mjs), AllowOverride All.
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BASE } from '../base.mjs';
 
 export const APACHE = ['/usr/sbin/apache2', '/usr/sbin/httpd'].find((p) => existsSync(p));
 const MODULES = '/usr/lib/apache2/modules';
 
-export function startApache({ dist, port = 4397, base = '/gia-dinh-so/' }) {
+export function startApache({ dist, port = 4397, base = BASE }) {
 	if (!APACHE) throw new Error('Không có Apache (apt-get install -y apache2).');
 	const dir = join(tmpdir(), `gds-apache-${port}`);
 	rmSync(dir, { recursive: true, force: true });
-	mkdirSync(join(dir, 'www'), { recursive: true });
-	symlinkSync(dist, join(dir, 'www', base.replace(/^\/|\/$/g, '')));
+	const folder = base.replace(/^\/|\/$/g, '');
+	// At the root (BASE_PATH=/) the web root is the site itself.
+	if (folder) mkdirSync(join(dir, 'www'), { recursive: true });
+	else mkdirSync(dir, { recursive: true });
+	symlinkSync(dist, join(dir, 'www', folder));
 	const mods = ['mpm_event', 'authz_core', 'dir', 'mime', 'headers', 'rewrite', 'alias'];
 	writeFileSync(
 		join(dir, 'httpd.conf'),

@@ -3,6 +3,7 @@
  * ("Gửi cho xã" through the phone's share sheet, or saved to Downloads) and reading a CSV back,
  * with a preview of what it would change.
  */
+import { formatLocalDate } from '~/lib/date';
 import { householdKey, newId, type Household, type Tally } from '~/lib/tally';
 import { exportFileName, formatImportProblem, readTallyFile, refuseIfTooBig, singleVillage, tallyToCsv, TallyImportError } from '~/lib/tally-csv';
 import type { StoredTally } from '~/lib/tally-store';
@@ -57,7 +58,7 @@ export async function readImport(file: File, config: TallyConfig, current: Store
 	const added = [...theirs.keys()].filter((k) => !mine.has(k)).length;
 	const removed = [...mine.keys()].filter((k) => !theirs.has(k)).length;
 	const changed = [...theirs].filter(([k, h]) => mine.has(k) && answersKey(mine.get(k)!) !== answersKey(h)).length;
-	const when = exportedAt ? `, xuất ngày ${exportedAt.toLocaleDateString('vi-VN')}` : '';
+	const when = exportedAt ? `, xuất ngày ${formatLocalDate(exportedAt)}` : '';
 	const changes = current.households.length
 		? ` So với sổ trên máy (${current.households.length} hộ${current.village ? `, làng “${current.village}”` : ''}): ${added} hộ thêm vào, ${removed} hộ mất đi, ${changed} hộ đổi câu trả lời.` +
 			(current.changedSinceBackup ? ' Sổ trên máy có thay đổi chưa gửi.' : '')

@@ -4,7 +4,7 @@
  * stays quick.
  */
 import { progress, type AnswerState } from '~/lib/answers';
-import { foldAll } from '~/lib/fold';
+import { foldKey } from '~/lib/fold-key';
 import {
 	formatPercent,
 	householdsToGoal,
@@ -16,12 +16,12 @@ import {
 	type Share,
 } from '~/lib/tally';
 import { daysSinceBackup, needsBackup, type StoredTally } from '~/lib/tally-store';
-import { escapeHtml, fillList, localDate } from '../dom';
+import { escapeHtml, fillList } from '../dom';
+import { formatLocalDate } from '~/lib/date';
 import type { TallyConfig } from './config';
 
 const PRINT_LETTERS: Record<AnswerState, string> = { dat: 'Đ', 'chua-dat': 'C', 'khong-ap-dung': 'K' };
 const $ = <T extends HTMLElement = HTMLElement>(root: ParentNode, selector: string) => root.querySelector<T>(selector)!;
-const fold = (text: string) => foldAll(text).toLowerCase();
 
 /** "Số nhà 12 · Đinh Văn A", the house number first since it is what the tally needs. */
 export function householdTitle(h: Household): string {
@@ -47,11 +47,11 @@ export function fillItem({ criteria }: TallyConfig, li: HTMLElement, h: Househol
 		? 'Chưa ghi kết quả'
 		: `Đạt ${met}/${applicable} tiêu chí${answered < criteria.length ? ` · còn ${criteria.length - answered} chưa ghi` : ''}${done ? ' · Gia đình số ✓' : ''}`;
 	li.dataset.done = String(done);
-	li.dataset.search = fold(`${h.name} ${h.houseNumber}`);
+	li.dataset.search = foldKey(`${h.name} ${h.houseNumber}`);
 }
 
 export function filter(root: ParentNode, query: string) {
-	const q = fold(query).trim();
+	const q = foldKey(query);
 	for (const li of root.querySelectorAll<HTMLElement>('[data-households] > li')) li.hidden = Boolean(q) && !li.dataset.search!.includes(q);
 }
 
@@ -103,7 +103,7 @@ export function renderBackup(root: ParentNode, t: StoredTally) {
 	const now = new Date();
 	const days = daysSinceBackup(t, now);
 	const when = t.lastBackup
-		? `Lần gửi hoặc lưu tệp gần nhất: ${localDate(new Date(t.lastBackup))}${days ? ` (${days} ngày trước)` : ' (hôm nay)'}.`
+		? `Lần gửi hoặc lưu tệp gần nhất: ${formatLocalDate(new Date(t.lastBackup))}${days ? ` (${days} ngày trước)` : ' (hôm nay)'}.`
 		: 'Chưa gửi hay lưu tệp lần nào.';
 	const pending = t.changedSinceBackup && t.households.length ? ' Có thay đổi chưa gửi.' : '';
 	$(root, '[data-backup-status]').textContent = when + pending;
@@ -120,7 +120,7 @@ export function renderPrint(root: ParentNode, config: TallyConfig, tally: Stored
 	const set = (selector: string, text: string) => root.querySelectorAll(selector).forEach((el) => (el.textContent = text));
 	set('[data-print=village]', village || '……………');
 	set('[data-print=households]', String(households.length));
-	set('[data-print=date]', localDate(new Date()));
+	set('[data-print=date]', formatLocalDate(new Date()));
 	$(root, '[data-print-rows]').innerHTML = households
 		.map((h, i) => {
 			const cells = criteria.map((c) => `<td>${h.answers[c.id] ? PRINT_LETTERS[h.answers[c.id]!] : ''}</td>`).join('');

@@ -17,7 +17,8 @@ import {
 	type Household,
 	type Tally,
 } from '~/lib/tally';
-import { type StoredTally } from '~/lib/tally-store';
+import { onStoredChange } from '~/lib/stored-change';
+import { STORAGE_KEY as TALLY_KEY, type StoredTally } from '~/lib/tally-store';
 
 import { confirmClearDevice, fillList, showInAppBanner } from '../dom';
 import type { TallyConfig } from './config';
@@ -43,10 +44,8 @@ class GdsTally extends HTMLElement {
 		this.$('[data-needs-js]').hidden = true;
 		this.$('[data-app]').hidden = false;
 		showInAppBanner(this);
-		// Another tab of this page may have changed the tally.
-		window.addEventListener('storage', (e) => e.key?.startsWith('gia-dinh-so:so-theo-doi') && this.#reload());
-		// Back to this page from another one: the browser may show a stale copy.
-		window.addEventListener('pageshow', (e) => e.persisted && this.#reload());
+		// Another tab of this page may have changed the tally, or the back button showed a stale copy.
+		onStoredChange((key) => key.startsWith(TALLY_KEY), () => this.#reload());
 		// Leaving the page (back button, another app) keeps what is typed in the open household.
 		window.addEventListener('pagehide', () => this.#keepEdits());
 		document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && this.#keepEdits());

@@ -1,4 +1,5 @@
 /** One link preview picture per lesson, and one for the rest of the site, made at build time. */
+import { criterionNumber } from '~/lib/criterion';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { commune, criteria, criterionById, groupOf, lessons } from '~/data/site';
 import { ogImageName, SITE_IMAGE } from '~/lib/og';
@@ -10,7 +11,7 @@ const eyebrow = `GIA ĐÌNH SỐ · ${commune.commune.fullName}`.toLocaleUpperCa
 export const getStaticPaths = (() => {
 	const pages: { params: { slug: string }; props: { content: PreviewContent } }[] = lessons.map((lesson) => {
 		const criterion = lesson.data.criterion ? criterionById(lesson.data.criterion) : undefined;
-		const number = criterion?.id.toUpperCase().replace('-', ' ');
+		const number = criterion && criterionNumber(criterion.id);
 		return {
 			params: { slug: ogImageName(lesson.slug) },
 			props: {
