@@ -10,6 +10,7 @@ import { formatDate } from '../lib/date';
 import { checkBuiltLinks } from './link-check';
 import { criteriaManifest } from './manifest';
 import { buildSearchIndex } from './search-index';
+import { loadSearchSynonyms } from '../data/search-synonyms';
 import { buildPdfs } from './pdf';
 import { buildOfflineBundle, fillOfflineSizes, writeServiceWorker } from './offline';
 import { precompress } from './precompress';
@@ -17,15 +18,6 @@ import { writeServerConfig } from './headers';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BOOKLET, SHEETS } from '../lib/sheets';
-
-/** Words people type for the pages made in src/pages (lessons carry theirs in frontmatter). */
-const PAGE_KEYWORDS: Record<string, string[]> = {
-	'tu-dien-so': ['từ điển', 'từ điển số', 'giải thích từ', 'từ khó', 'nghĩa là gì'],
-	'gia-dinh-toi': ['gia đình tôi', 'tự đánh giá', 'mã ngắn', 'đã đạt', 'phiếu của nhà mình'],
-	'so-theo-doi': ['sổ theo dõi', 'tổ trưởng', 'tổng hợp làng', 'xuất CSV', 'danh sách hộ'],
-	'so-theo-doi/tong-hop': ['tổng hợp xã', 'báo cáo', 'tỉ lệ hộ đạt', 'CSV các làng'],
-	in: ['bản in', 'in phiếu', 'PDF', 'tải về', 'phiếu tự đánh giá', 'bảng tổng hợp', 'danh sách tham dự'],
-};
 
 /** Names for the home-screen icon and the web app manifest. */
 export const SITE = {
@@ -66,11 +58,19 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 					...SHEETS.map((s) => ({ name: s.slug, path: `in/${s.slug}/` })),
 					{ name: BOOKLET.slug, path: `in/${BOOKLET.slug}/` },
 				], logger);
-				const extras = new Map([
-					...Object.entries(PAGE_KEYWORDS).map(([slug, keywords]) => [slug, { keywords }] as const),
-					...data.lessons.map((l) => [l.slug, { keywords: l.data.keywords }] as const),
-				]);
-				const pages = await buildSearchIndex(out, extras);
+				// Lessons' keywords from their frontmatter; every page's everyday words from search-synonyms.yaml.
+				const extras = new Map(data.lessons.map((l) => [l.slug, { keywords: l.data.keywords }] as const));
+				const menu = data.groups.map((g) => ({
+					name: g.name,
+					path: `${g.id}/`,
+					items: data.criteria
+						.filter((c) => c.group === g.id)
+						.flatMap((c) => {
+							const lesson = data.lessons.find((l) => l.data.criterion === c.id);
+							return lesson ? [[c.title, `${lesson.slug}/`] as [string, string]] : [];
+						}),
+				}));
+				const pages = await buildSearchIndex(out, extras, loadSearchSynonyms(), menu);
 				logger.info(`Pagefind: ${pages} trang trong chỉ mục tìm kiếm`);
 
 				// The icon travels inside each page instead of costing every cold visit a request.

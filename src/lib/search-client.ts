@@ -1,89 +1,334 @@
-/** Talks to Pagefind in the browser: loaded on first use, queries debounced, results rendered. */
+/**
+ * Talks to Pagefind in the browser: loaded on first use, queries debounced, results rendered from
+ * the search box's own data (gds-search.json: titles, descriptions, keywords), so no result
+ * fragment is ever downloaded. Understands residents' queries: question and filler words are
+ * left out, Telex leftovers ("tienf", "ddinh") are read as meant, a one-letter typo in a long word
+ * finds the word, and when all the words together find nothing, fewer words are tried ("gần đúng").
+ */
 import { foldAll } from './fold';
+import { SEARCH_DATA_FILE, type SearchData } from './search-data';
 
-interface PagefindResultData {
-	url: string;
-	meta: { title?: string; description?: string; keywords?: string };
-	excerpt: string;
+interface PagefindResult {
+	id: string;
+	score: number;
 }
 interface Pagefind {
 	options(o: Record<string, unknown>): Promise<void>;
 	init(): Promise<void>;
-	debouncedSearch(q: string, o?: object, ms?: number): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+	search(q: string): Promise<{ results: PagefindResult[] }>;
 }
 
-let loading: Promise<Pagefind> | undefined;
+interface Loaded {
+	pagefind: Pagefind;
+	data: SearchData;
+	vocab: Vocabulary;
+}
 
-function loadPagefind(base: string): Promise<Pagefind> {
+let loading: Promise<Loaded> | undefined;
+
+function load(base: string): Promise<Loaded> {
 	loading ??= (async () => {
-		const pagefind: Pagefind = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
-		// In the page, not a worker: one file less to download, and its requests go through the service
-		// worker, so search works with no network.
-		// Words like "số", "điện", "từ" are on nearly every page; weighing how often a page repeats
-		// them less lets the page whose keywords and title match rank first (measured on the
-		// resident queries in tests/e2e/search.spec.ts).
-		await pagefind.options({ excerptLength: 20, noWorker: true, ranking: { termFrequency: 0.3 } });
-		await pagefind.init();
-		return pagefind;
+		const [pagefind, data] = await Promise.all([
+			(async () => {
+				const pf: Pagefind = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
+				// In the page, not a worker: one file less to download, and its requests go through the service
+				// worker, so search works with no network.
+				// Words like "số", "điện", "từ" are on nearly every page; weighing how often a page repeats
+				// them less lets the page whose keywords and title match rank first.
+				await pf.options({ noWorker: true, ranking: { termFrequency: 0.3 } });
+				await pf.init();
+				return pf;
+			})(),
+			fetch(`${base}pagefind/${SEARCH_DATA_FILE}`).then((r) => {
+				if (!r.ok) throw new Error(String(r.status));
+				return r.json() as Promise<SearchData>;
+			}),
+		]);
+		return { pagefind, data, vocab: new Vocabulary(data.words) };
 	})();
 	loading.catch(() => (loading = undefined));
 	return loading;
 }
 
 export const MAX_RESULTS = 6;
-/** Pagefind's best results are looked at again for the whole phrase: only those shown, to download less. */
-const RERANK = MAX_RESULTS;
+
+/** Lower case, marks removed, đ → d: how words are compared. */
+export const fold = (text: string) => foldAll(text.normalize('NFC')).toLowerCase();
+const hasMarks = (word: string) => fold(word) !== word;
+/** The words of a text, lower case, marks kept. */
+export const tokens = (text: string) => text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** A word typed without marks matches the filler word with or without them; with marks, only exactly. */
+const sameWord = (typed: string, filler: string) => typed === filler || (!hasMarks(typed) && typed === fold(filler));
+
+/**
+ * Leaves out question and filler words ("ở đâu", "là gì", "có … không"): they say nothing about
+ * the page. "có … không" goes only when "không" ends the query ("vneid có mất tiền không"), so
+ * "không dùng tiền mặt" keeps its "không". If only filler words were typed, they all stay.
+ */
+export function withoutFiller(words: string[], filler: string[]): string[] {
+	const patterns = filler
+		.map((f) => f.split('…').map((part) => tokens(part)))
+		.sort((a, b) => b.flat().length - a.flat().length);
+	const keep = words.map(() => true);
+	const at = (i: number, seq: string[]) => seq.every((w, j) => i + j < words.length && keep[i + j] && sameWord(words[i + j]!, w));
+	for (const pattern of patterns) {
+		if (pattern.length === 2) {
+			// "có … không": the first part anywhere, the second ending the query.
+			const [head, tail] = pattern as unknown as [string[], string[]];
+			const end = words.length - tail.length;
+			if (end < 1 || !at(end, tail)) continue;
+			for (let i = 0; i < end - head.length; i++)
+				if (at(i, head)) {
+					for (let j = 0; j < head.length; j++) keep[i + j] = false;
+					for (let j = 0; j < tail.length; j++) keep[end + j] = false;
+					break;
+				}
+			continue;
+		}
+		const seq = pattern[0]!;
+		if (!seq.length) continue;
+		for (let i = 0; i <= words.length - seq.length; i++) if (at(i, seq)) for (let j = 0; j < seq.length; j++) keep[i + j] = false;
+	}
+	const left = words.filter((_, i) => keep[i]);
+	return left.length ? left : words;
+}
+
+/** The index's words (folded, most common first), to tell a typed word that matches nothing. */
+export class Vocabulary {
+	readonly words: string[];
+	private readonly set: Set<string>;
+	constructor(words: string) {
+		this.words = words.split(' ').filter(Boolean);
+		this.set = new Set(this.words);
+	}
+	has(word: string) {
+		return this.set.has(word);
+	}
+	/** Pagefind matches the start of words: "dien" while "dienj" is still being typed, too. */
+	matches(word: string) {
+		return this.set.has(word) || this.words.some((w) => w.startsWith(word));
+	}
+	/** The most common word one letter away (changed, added, left out, or two swapped), if any. */
+	oneLetterFrom(word: string): string | undefined {
+		return this.words.find((w) => Math.abs(w.length - word.length) <= 1 && w.length >= 4 && oneEditApart(word, w));
+	}
+}
+
+function oneEditApart(a: string, b: string): boolean {
+	if (a === b) return false;
+	if (a.length === b.length) {
+		const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+		if (diff.length === 1) return true;
+		// Two neighbouring letters swapped: "thnog" for "thong".
+		return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+	}
+	const [short, long] = a.length < b.length ? [a, b] : [b, a];
+	let i = 0;
+	while (i < short.length && short[i] === long[i]) i++;
+	return short.slice(i) === long.slice(i + 1);
+}
+
+/**
+ * Telex leftovers: a keyboard without Vietnamese input leaves the tone and letter keys in the word
+ * ("tienf" for "tiền", "ddinh" for "đinh", "vneidd"). "dd" is never Vietnamese or a name here, so it
+ * is always read as "đ"; the other keys only when what remains is a word of the index and the typed
+ * word is not.
+ */
+export function telex(word: string, vocab: Vocabulary): string {
+	const w = word.replace(/dd/g, 'đ');
+	const f = fold(w);
+	if (vocab.matches(f)) return w;
+	const candidates = new Set<string>();
+	const vowels = (s: string) => [s.replace(/([aeo])\1/g, '$1').replace(/([aou])w/g, '$1').replace(/^w|([^aou])w/g, '$1u')];
+	const noTone = /[^sfrxj][sfrxj]$/.test(f) ? f.slice(0, -1) : undefined;
+	for (const c of [noTone, ...vowels(f), ...(noTone ? vowels(noTone) : [])]) if (c && c !== f) candidates.add(c);
+	return [...candidates].find((c) => vocab.has(c)) ?? w;
+}
+
+export interface QueryPlan {
+	/** The words searched, in order: filler out, Telex read, typos corrected. */
+	words: string[];
+	/** Words that match nothing in the index, even corrected: left out first when nothing is found. */
+	unknown: string[];
+	/** Typed word → the word of the index it was read as (one letter wrong). */
+	corrected: Map<string, string>;
+}
+
+export function planQuery(query: string, data: Pick<SearchData, 'filler'>, vocab: Vocabulary): QueryPlan {
+	const words = withoutFiller(tokens(query), data.filler).map((w) => telex(w, vocab));
+	const unknown: string[] = [];
+	const corrected = new Map<string, string>();
+	const out = words.map((w) => {
+		const f = fold(w);
+		if (vocab.matches(f)) return w;
+		const near = f.length >= 5 ? vocab.oneLetterFrom(f) : undefined;
+		if (near) {
+			corrected.set(w, near);
+			return near;
+		}
+		unknown.push(w);
+		return w;
+	});
+	return { words: out, unknown, corrected };
+}
+
+interface Scored {
+	id: string;
+	/** Pagefind's score, summed over the searches that found the page. */
+	score: number;
+	/** How many of the searched words found the page (when words were searched one by one). */
+	found: number;
+}
 
 /**
  * Pagefind matches words one by one, so "dinh danh" also matches every page that says "gia đình"
  * and "danh sách". A page whose title holds the whole phrase comes first, then one with the
- * phrase as a keyword, then one whose keyword is part of it.
+ * phrase as a keyword, then one whose keyword is part of it; among equals, the page whose title
+ * and keywords hold more of the words, then Pagefind's order.
  */
-export function rerank<T extends { meta: PagefindResultData['meta'] }>(query: string, results: T[]): T[] {
-	const plain = (text: string) => foldAll(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-	const phrase = plain(query);
+export function rerank<T extends { title: string; keywords: string }>(words: string[], results: T[]): T[] {
+	const plain = (text: string) => fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+	const phrase = plain(words.join(' '));
+	const folded = words.map(fold);
 	const score = (r: T) => {
-		const title = plain(r.meta.title ?? '');
-		const keywords = (r.meta.keywords ?? '').split(',').map(plain);
-		if (title.includes(phrase)) return 3;
-		if (keywords.includes(phrase)) return 2;
-		return keywords.some((k) => k.includes(phrase) || phrase.includes(k)) ? 1 : 0;
+		const title = plain(r.title);
+		const keywords = r.keywords.split(',').map(plain).filter(Boolean);
+		const own = new Set(`${title} ${keywords.join(' ')}`.split(' '));
+		const coverage = folded.filter((w) => own.has(w)).length / Math.max(1, folded.length);
+		const padded = ` ${phrase} `;
+		const tier = title.includes(phrase)
+			? 3
+			: keywords.includes(phrase)
+				? 2
+				: keywords.some((k) => k.includes(phrase) || padded.includes(` ${k} `))
+					? 1
+					: 0;
+		return tier + coverage;
 	};
-	return results.map((r, i) => ({ r, i, s: score(r) })).sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.r);
+	return results
+		.map((r, i) => ({ r, i, s: score(r) }))
+		.sort((a, b) => b.s - a.s || a.i - b.i)
+		.map((x) => x.r);
 }
 
-export async function runSearch(base: string, query: string, status: HTMLElement, list: HTMLOListElement) {
-	const q = query.normalize('NFC').trim();
+export interface Found {
+	path: string;
+	title: string;
+	description: string;
+	keywords: string;
+}
+
+export interface Answer {
+	results: Found[];
+	/** Found with fewer words than typed, or with a word corrected. */
+	approximate: boolean;
+	/** The words that were really searched. */
+	words: string[];
+	total: number;
+}
+
+async function searchWords(pagefind: Pagefind, words: string[]): Promise<Scored[]> {
+	if (!words.length) return [];
+	return (await pagefind.search(words.join(' '))).results.map((r) => ({ id: r.id, score: r.score, found: words.length }));
+}
+
+/** All words together; then without those that match nothing; then any one of them. */
+export async function answer(loaded: Loaded, query: string): Promise<Answer> {
+	const { pagefind, data, vocab } = loaded;
+	const plan = planQuery(query, data, vocab);
+	const known = plan.words.filter((w) => !plan.unknown.includes(w));
+	let approximate = plan.corrected.size > 0 || plan.unknown.length > 0;
+	let words = known;
+	let scored = await searchWords(pagefind, known);
+	if (!scored.length && known.length > 1) {
+		approximate = true;
+		const byId = new Map<string, Scored>();
+		for (const w of new Set(known))
+			for (const s of await searchWords(pagefind, [w])) {
+				const seen = byId.get(s.id);
+				byId.set(s.id, seen ? { id: s.id, score: seen.score + s.score, found: seen.found + 1 } : s);
+			}
+		scored = [...byId.values()].sort((a, b) => b.found - a.found || b.score - a.score);
+	}
+	if (!scored.length) words = plan.words;
+	const pages = scored.flatMap((s) => {
+		const p = data.pages[s.id];
+		return p ? [{ path: p[0], title: p[1], description: p[2], keywords: p[3] }] : [];
+	});
+	return { results: rerank(words, pages).slice(0, MAX_RESULTS), approximate, words, total: pages.length };
+}
+
+/** Looks like a question about a scam: a word or phrase of search-synonyms.yaml's scam list. */
+export function looksLikeScam(query: string, scam: string[]): boolean {
+	const padded = ` ${tokens(query).map(fold).join(' ')} `;
+	return scam.some((s) => padded.includes(` ${tokens(s).map(fold).join(' ')} `));
+}
+
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) => {
+	const e = Object.assign(document.createElement(tag), props);
+	e.append(...children);
+	return e;
+};
+
+/** Nothing at all matched: what to pick instead, never a bare "nothing found". */
+function nothingFound(base: string, query: string, data: SearchData): HTMLElement {
+	const box = el('div', { className: 'none' });
+	if (looksLikeScam(query, data.scam))
+		box.append(
+			el('p', { className: 'scam' }, 'Nghi bị lừa? Mở ', el('a', { href: `${base}that-hay-lua/` }, 'Thật hay lừa?'), ' để tập nhận ra chiêu lừa, hoặc đọc ', el('a', { href: `${base}an-toan/` }, 'An toàn trên môi trường số'), '.')
+		);
+	box.append(el('p', {}, 'Bà con chọn việc cần làm trong ba nhóm dưới đây:'));
+	for (const [name, path, items] of data.menu)
+		box.append(
+			el('h3', {}, el('a', { href: `${base}${path}` }, name)),
+			el('ul', {}, ...items.map(([title, p]) => el('li', {}, el('a', { href: `${base}${p}` }, title))))
+		);
+	box.append(
+		el('p', { className: 'ask' }, 'Vẫn chưa thấy? Hỏi Tổ công nghệ số cộng đồng ở làng mình: ', el('a', { href: `${base}cq-2/` }, 'cách tìm Tổ và nhóm Zalo của Tổ'), '.')
+	);
+	return box;
+}
+
+let latest = 0;
+const answers = new Map<string, Answer>();
+
+export async function runSearch(base: string, query: string, status: HTMLElement, list: HTMLOListElement, more: HTMLElement) {
+	const q = query.normalize('NFC').trim().replace(/\s+/g, ' ');
+	const ticket = ++latest;
 	// One letter matches nearly every page: wait for a second one before downloading anything.
 	if (q.length < 2) {
 		status.textContent = '';
 		list.replaceChildren();
+		more.replaceChildren();
 		return;
 	}
-	status.textContent = 'Đang tìm…';
-	let pagefind: Pagefind;
+	let loaded: Loaded;
 	try {
-		pagefind = await loadPagefind(base);
+		status.textContent = 'Đang tìm…';
+		loaded = await load(base);
 	} catch {
-		status.textContent = 'Chưa tải được bộ tìm kiếm. Bà con kiểm tra mạng rồi gõ lại.';
+		if (ticket === latest) status.textContent = 'Chưa tải được bộ tìm kiếm. Bà con kiểm tra mạng rồi gõ lại.';
 		return;
 	}
-	const search = await pagefind.debouncedSearch(q, {}, 300);
-	if (!search) return; // A newer keystroke replaced this search.
-	const results = rerank(q, await Promise.all(search.results.slice(0, RERANK).map((r) => r.data()))).slice(0, MAX_RESULTS);
-	status.textContent = results.length
-		? `Tìm thấy ${search.results.length} bài cho “${q}”.`
-		: `Không tìm thấy bài nào cho “${q}”. Thử từ khác, ví dụ: căn cước, tiền điện, chuyển khoản.`;
+	const key = tokens(q).join(' ');
+	let found = answers.get(key);
+	if (!found) {
+		found = await answer(loaded, q);
+		answers.set(key, found);
+	}
+	if (ticket !== latest) return; // A newer keystroke replaced this search.
+	const { results, approximate, words } = found;
+	status.textContent = !results.length
+		? `Không tìm thấy bài nào cho “${q}”.`
+		: approximate
+			? `Gần đúng: chưa có bài nào khớp cả “${q}”. Các bài có “${words.join(' ')}”:`
+			: `Tìm thấy ${found.total} bài cho “${q}”.`;
+	list.classList.toggle('approximate', approximate);
 	list.replaceChildren(
-		...results.map((r) => {
-			const li = document.createElement('li');
-			const a = document.createElement('a');
-			a.href = r.url;
-			a.textContent = r.meta.title ?? r.url;
-			const p = document.createElement('p');
-			p.textContent = r.meta.description ?? '';
-			li.append(a, p);
-			return li;
-		})
+		...results.map((r) =>
+			el('li', {}, el('a', { href: `${base}${r.path}` }, r.title || r.path), ...(approximate ? [el('span', { className: 'tag' }, 'gần đúng')] : []), el('p', {}, r.description))
+		)
 	);
+	more.replaceChildren(...(results.length ? [] : [nothingFound(base, q, loaded.data)]));
 }
