@@ -161,7 +161,8 @@ export function planQuery(query: string, data: Pick<SearchData, 'filler'>, vocab
 	const corrected = new Map<string, string>();
 	const out = words.map((w) => {
 		const f = fold(w);
-		if (vocab.matches(f)) return w;
+		// Numbers (1022, 156) are left to Pagefind: the vocabulary holds only words.
+		if (vocab.matches(f) || /^\d+$/.test(f)) return w;
 		const near = f.length >= 5 ? vocab.oneLetterFrom(f) : undefined;
 		if (near) {
 			corrected.set(w, near);
@@ -173,38 +174,47 @@ export function planQuery(query: string, data: Pick<SearchData, 'filler'>, vocab
 	return { words: out, unknown, corrected };
 }
 
-interface Scored {
-	id: string;
-	/** Pagefind's score, summed over the searches that found the page. */
-	score: number;
-	/** How many of the searched words found the page (when words were searched one by one). */
-	found: number;
+/** A page as the ranking sees it: its title and keywords, and how well Pagefind found it. */
+export interface Candidate {
+	title: string;
+	keywords: string;
+	/** Share of the searched words (weighed by rarity) that Pagefind found anywhere in the page. */
+	match?: number;
+	/** Pagefind's score for the words, 1 for the best page. */
+	pf?: number;
 }
 
 /**
  * Pagefind matches words one by one, so "dinh danh" also matches every page that says "gia đình"
  * and "danh sách". A page whose title holds the whole phrase comes first, then one with the
- * phrase as a keyword, then one whose keyword is part of it; among equals, the page whose title
- * and keywords hold more of the words, then Pagefind's order.
+ * phrase as a keyword, then one whose keyword is part of it; then the page whose title and
+ * keywords hold more of the words (rare words count more than "số" or "tôi"), then the page that
+ * holds more of them anywhere, then Pagefind's order. Question words ("là gì") never count against
+ * a page but help one whose keywords have them ("nghĩa là gì" on the glossary).
  */
-export function rerank<T extends { title: string; keywords: string }>(words: string[], results: T[]): T[] {
+export function rerank<T extends Candidate>(words: string[], results: T[], idf: Map<string, number> = new Map(), optional: string[] = []): T[] {
 	const plain = (text: string) => fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 	const phrase = plain(words.join(' '));
 	const folded = words.map(fold);
+	const weight = (w: string) => idf.get(w) ?? 1;
+	const total = folded.reduce((sum, w) => sum + weight(w), 0) || 1;
+	const extra = optional.map(fold);
 	const score = (r: T) => {
 		const title = plain(r.title);
 		const keywords = r.keywords.split(',').map(plain).filter(Boolean);
 		const own = new Set(`${title} ${keywords.join(' ')}`.split(' '));
-		const coverage = folded.filter((w) => own.has(w)).length / Math.max(1, folded.length);
-		const padded = ` ${phrase} `;
-		const tier = title.includes(phrase)
-			? 3
-			: keywords.includes(phrase)
-				? 2
-				: keywords.some((k) => k.includes(phrase) || padded.includes(` ${k} `))
-					? 1
-					: 0;
-		return tier + coverage;
+		const coverage = folded.filter((w) => own.has(w)).reduce((sum, w) => sum + weight(w), 0) / total;
+		const asked = extra.length ? extra.filter((w) => own.has(w)).length / extra.length : 0;
+		// A keyword all of whose words were typed counts for the share of the query it covers:
+		// "ai chỉ dùng điện thoại" for "ai chỉ tôi dùng điện thoại" more than "dùng điện thoại".
+		const typed = new Set(folded);
+		const part = (k: string) => {
+			if (k.includes(phrase)) return 1;
+			const kw = k.split(' ');
+			return kw.every((w) => typed.has(w)) ? Math.min(1, kw.length / Math.max(1, typed.size)) : 0;
+		};
+		const tier = !phrase ? 0 : title.includes(phrase) ? 3 : keywords.includes(phrase) ? 2 : Math.max(0, ...keywords.map(part));
+		return tier + coverage + 2 * (r.match ?? 1) + 0.5 * (r.pf ?? 0) + 0.5 * asked;
 	};
 	return results
 		.map((r, i) => ({ r, i, s: score(r) }))
@@ -212,51 +222,56 @@ export function rerank<T extends { title: string; keywords: string }>(words: str
 		.map((x) => x.r);
 }
 
-export interface Found {
+export interface Found extends Candidate {
 	path: string;
-	title: string;
 	description: string;
-	keywords: string;
+	/** Holds every searched word. */
+	all: boolean;
 }
 
 export interface Answer {
 	results: Found[];
-	/** Found with fewer words than typed, or with a word corrected. */
+	/** No page holds all the words typed, or a word was read as another. */
 	approximate: boolean;
 	/** The words that were really searched. */
 	words: string[];
 	total: number;
 }
 
-async function searchWords(pagefind: Pagefind, words: string[]): Promise<Scored[]> {
-	if (!words.length) return [];
-	return (await pagefind.search(words.join(' '))).results.map((r) => ({ id: r.id, score: r.score, found: words.length }));
-}
-
-/** All words together; then without those that match nothing; then any one of them. */
+/**
+ * Every word on its own, weighed by how rare it is: a page that lacks one common word ("tôi",
+ * "phải") is still found, ranked by the words it has. The words that match nothing are left out.
+ */
 export async function answer(loaded: Loaded, query: string): Promise<Answer> {
 	const { pagefind, data, vocab } = loaded;
 	const plan = planQuery(query, data, vocab);
-	const known = plan.words.filter((w) => !plan.unknown.includes(w));
-	let approximate = plan.corrected.size > 0 || plan.unknown.length > 0;
-	let words = known;
-	let scored = await searchWords(pagefind, known);
-	if (!scored.length && known.length > 1) {
-		approximate = true;
-		const byId = new Map<string, Scored>();
-		for (const w of new Set(known))
-			for (const s of await searchWords(pagefind, [w])) {
-				const seen = byId.get(s.id);
-				byId.set(s.id, seen ? { id: s.id, score: seen.score + s.score, found: seen.found + 1 } : s);
-			}
-		scored = [...byId.values()].sort((a, b) => b.found - a.found || b.score - a.score);
+	const known = [...new Set(plan.words.filter((w) => !plan.unknown.includes(w)))];
+	const pageCount = Object.keys(data.pages).length || 1;
+	const idf = new Map<string, number>();
+	const byId = new Map<string, { matched: number; count: number; score: number }>();
+	for (const w of known) {
+		const { results } = await pagefind.search(w);
+		const weight = results.length ? Math.log(1 + pageCount / results.length) : 0;
+		idf.set(fold(w), weight);
+		for (const r of results) {
+			const seen = byId.get(r.id) ?? { matched: 0, count: 0, score: 0 };
+			byId.set(r.id, { matched: seen.matched + weight, count: seen.count + 1, score: seen.score + r.score });
+		}
 	}
-	if (!scored.length) words = plan.words;
-	const pages = scored.flatMap((s) => {
-		const p = data.pages[s.id];
-		return p ? [{ path: p[0], title: p[1], description: p[2], keywords: p[3] }] : [];
+	const totalIdf = known.reduce((sum, w) => sum + (idf.get(fold(w)) ?? 0), 0) || 1;
+	const best = Math.max(0, ...[...byId.values()].map((s) => s.score)) || 1;
+	const pages: Found[] = [...byId].flatMap(([id, s]) => {
+		const p = data.pages[id];
+		return p
+			? [{ path: p[0], title: p[1], description: p[2], keywords: p[3], match: s.matched / totalIdf, pf: s.score / best, all: s.count === known.length }]
+			: [];
 	});
-	return { results: rerank(words, pages).slice(0, MAX_RESULTS), approximate, words, total: pages.length };
+	// Pagefind's order first, so that equal pages keep it.
+	pages.sort((a, b) => (b.pf ?? 0) - (a.pf ?? 0));
+	const filler = tokens(query).filter((w) => !plan.words.includes(w));
+	const results = rerank(known, pages, idf, filler).slice(0, MAX_RESULTS);
+	const approximate = plan.corrected.size > 0 || plan.unknown.length > 0 || !pages.some((p) => p.all);
+	return { results, approximate, words: known.length ? known : plan.words, total: pages.filter((p) => p.all).length || pages.length };
 }
 
 /** Looks like a question about a scam: a word or phrase of search-synonyms.yaml's scam list. */
@@ -271,13 +286,13 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 	return e;
 };
 
+/** A query that looks like a scam question: the practice page and the safety chapter. */
+const scamHint = (base: string) =>
+	el('p', { className: 'scam' }, 'Nghi bị lừa? Mở ', el('a', { href: `${base}that-hay-lua/` }, 'Thật hay lừa?'), ' để tập nhận ra chiêu lừa, hoặc đọc ', el('a', { href: `${base}an-toan/` }, 'An toàn trên môi trường số'), '.');
+
 /** Nothing at all matched: what to pick instead, never a bare "nothing found". */
-function nothingFound(base: string, query: string, data: SearchData): HTMLElement {
+function nothingFound(base: string, data: SearchData): HTMLElement {
 	const box = el('div', { className: 'none' });
-	if (looksLikeScam(query, data.scam))
-		box.append(
-			el('p', { className: 'scam' }, 'Nghi bị lừa? Mở ', el('a', { href: `${base}that-hay-lua/` }, 'Thật hay lừa?'), ' để tập nhận ra chiêu lừa, hoặc đọc ', el('a', { href: `${base}an-toan/` }, 'An toàn trên môi trường số'), '.')
-		);
 	box.append(el('p', {}, 'Bà con chọn việc cần làm trong ba nhóm dưới đây:'));
 	for (const [name, path, items] of data.menu)
 		box.append(
@@ -330,5 +345,8 @@ export async function runSearch(base: string, query: string, status: HTMLElement
 			el('li', {}, el('a', { href: `${base}${r.path}` }, r.title || r.path), ...(approximate ? [el('span', { className: 'tag' }, 'gần đúng')] : []), el('p', {}, r.description))
 		)
 	);
-	more.replaceChildren(...(results.length ? [] : [nothingFound(base, q, loaded.data)]));
+	more.replaceChildren(
+		...(looksLikeScam(q, loaded.data.scam) ? [scamHint(base)] : []),
+		...(results.length ? [] : [nothingFound(base, loaded.data)])
+	);
 }

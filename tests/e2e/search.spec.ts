@@ -122,7 +122,11 @@ test('nothing found offers the three groups, “Thật hay lừa?” for a scam 
 	await expect(more.getByRole('link', { name: 'Tài khoản VNeID mức độ 2' })).toHaveAttribute('href', `${BASE}cq-1/`);
 	await expect(more.getByRole('link', { name: /cách tìm Tổ/ })).toHaveAttribute('href', `${BASE}cq-2/`);
 	await expect(more.getByRole('link', { name: 'Thật hay lừa?' })).toHaveCount(0);
-	await search(page, 'zzqqj lừa');
+	await expect(page.locator('gds-search')).not.toContainText('không có kết quả');
+	// A scam question: the practice page is offered, whether or not lessons are found.
+	await search(page, 'zzqqj có phải lừa không');
+	await expect(more.getByRole('link', { name: 'Thật hay lừa?' })).toHaveAttribute('href', `${BASE}that-hay-lua/`);
+	await search(page, 'xqzj trúng thưởng');
 	await expect(more.getByRole('link', { name: 'Thật hay lừa?' })).toHaveAttribute('href', `${BASE}that-hay-lua/`);
 });
 
