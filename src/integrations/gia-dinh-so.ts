@@ -59,7 +59,11 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 					{ name: BOOKLET.slug, path: `in/${BOOKLET.slug}/` },
 				], logger);
 				// Lessons' keywords from their frontmatter; every page's everyday words from search-synonyms.yaml.
-				const extras = new Map(data.lessons.map((l) => [l.slug, { keywords: l.data.keywords }] as const));
+				const extras = new Map([
+					...data.lessons.map((l) => [l.slug, { keywords: l.data.keywords }] as const),
+					// The glossary's terms are its keywords: "OTP (mã xác thực)" → OTP, mã xác thực.
+					['tu-dien-so', { keywords: data.glossary.flatMap((g) => g.term.split(/\s*[()]\s*/).filter(Boolean)) }] as const,
+				]);
 				const menu = data.groups.map((g) => ({
 					name: g.name,
 					path: `${g.id}/`,

@@ -63,7 +63,7 @@ describe('ranking', () => {
 			{ title: 'An toàn', keywords: 'otp' },
 			{ title: 'Từ điển số', keywords: 'otp, nghĩa là gì' },
 		];
-		expect(rerank(['otp'], pages, new Map(), ['là', 'gì'])[0]!.title).toBe('Từ điển số');
+		expect(rerank(['otp'], pages, new Map(), ['là gì'])[0]!.title).toBe('Từ điển số');
 	});
 });
 

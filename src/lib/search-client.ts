@@ -198,13 +198,14 @@ export function rerank<T extends Candidate>(words: string[], results: T[], idf: 
 	const folded = words.map(fold);
 	const weight = (w: string) => idf.get(w) ?? 1;
 	const total = folded.reduce((sum, w) => sum + weight(w), 0) || 1;
-	const extra = optional.map(fold);
+	const extra = optional.map((f) => plain(f));
 	const score = (r: T) => {
 		const title = plain(r.title);
 		const keywords = r.keywords.split(',').map(plain).filter(Boolean);
 		const own = new Set(`${title} ${keywords.join(' ')}`.split(' '));
 		const coverage = folded.filter((w) => own.has(w)).reduce((sum, w) => sum + weight(w), 0) / total;
-		const asked = extra.length ? extra.filter((w) => own.has(w)).length / extra.length : 0;
+		// A question phrase of two words or more ("là gì") that the page has as a keyword ("nghĩa là gì").
+		const asked = extra.some((f) => f.includes(' ') && keywords.some((k) => ` ${k} `.includes(` ${f} `))) ? 1 : 0;
 		// A keyword all of whose words were typed counts for the share of the query it covers:
 		// "ai chỉ dùng điện thoại" for "ai chỉ tôi dùng điện thoại" more than "dùng điện thoại".
 		const typed = new Set(folded);
@@ -214,7 +215,7 @@ export function rerank<T extends Candidate>(words: string[], results: T[], idf: 
 			return kw.every((w) => typed.has(w)) ? Math.min(1, kw.length / Math.max(1, typed.size)) : 0;
 		};
 		const tier = !phrase ? 0 : title.includes(phrase) ? 3 : keywords.includes(phrase) ? 2 : Math.max(0, ...keywords.map(part));
-		return tier + coverage + 2 * (r.match ?? 1) + 0.5 * (r.pf ?? 0) + 0.5 * asked;
+		return tier + coverage + 2 * (r.match ?? 1) + 0.5 * (r.pf ?? 0) + asked;
 	};
 	return results
 		.map((r, i) => ({ r, i, s: score(r) }))
@@ -268,8 +269,9 @@ export async function answer(loaded: Loaded, query: string): Promise<Answer> {
 	});
 	// Pagefind's order first, so that equal pages keep it.
 	pages.sort((a, b) => (b.pf ?? 0) - (a.pf ?? 0));
-	const filler = tokens(query).filter((w) => !plan.words.includes(w));
-	const results = rerank(known, pages, idf, filler).slice(0, MAX_RESULTS);
+	const typed = ` ${tokens(query).map(fold).join(' ')} `;
+	const asked = data.filler.filter((f) => !f.includes('…') && typed.includes(` ${tokens(f).map(fold).join(' ')} `));
+	const results = rerank(known, pages, idf, asked).slice(0, MAX_RESULTS);
 	const approximate = plan.corrected.size > 0 || plan.unknown.length > 0 || !pages.some((p) => p.all);
 	return { results, approximate, words: known.length ? known : plan.words, total: pages.filter((p) => p.all).length || pages.length };
 }
