@@ -7,6 +7,7 @@ class GdsSearch extends HTMLElement {
 		const status = this.querySelector<HTMLElement>('.status')!;
 		const list = this.querySelector<HTMLOListElement>('.results')!;
 		const more = this.querySelector<HTMLElement>('.more')!;
+		const hint = this.querySelector<HTMLElement>('.hint')!;
 		const base = this.dataset.base!;
 		const open = () => {
 			dialog.showModal();
@@ -24,7 +25,7 @@ class GdsSearch extends HTMLElement {
 		input.addEventListener('input', () => {
 			clearTimeout(timer);
 			void client();
-			timer = setTimeout(async () => (await client()).runSearch(base, input.value, status, list, more), 300);
+			timer = setTimeout(async () => (await client()).runSearch(base, input.value, { status, hint, list, more }), 300);
 		});
 		window.addEventListener('keydown', (e) => {
 			if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {

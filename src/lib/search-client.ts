@@ -310,14 +310,22 @@ function nothingFound(base: string, data: SearchData): HTMLElement {
 let latest = 0;
 const answers = new Map<string, Answer>();
 
-export async function runSearch(base: string, query: string, status: HTMLElement, list: HTMLOListElement, more: HTMLElement) {
+export interface SearchView {
+	status: HTMLElement;
+	/** Above the results: "Thật hay lừa?" for a scam question. */
+	hint: HTMLElement;
+	list: HTMLOListElement;
+	/** Below: the groups and the village team when nothing is found. */
+	more: HTMLElement;
+}
+
+export async function runSearch(base: string, query: string, { status, hint, list, more }: SearchView) {
 	const q = query.normalize('NFC').trim().replace(/\s+/g, ' ');
 	const ticket = ++latest;
 	// One letter matches nearly every page: wait for a second one before downloading anything.
 	if (q.length < 2) {
 		status.textContent = '';
-		list.replaceChildren();
-		more.replaceChildren();
+		for (const e of [hint, list, more]) e.replaceChildren();
 		return;
 	}
 	let loaded: Loaded;
@@ -347,8 +355,6 @@ export async function runSearch(base: string, query: string, status: HTMLElement
 			el('li', {}, el('a', { href: `${base}${r.path}` }, r.title || r.path), ...(approximate ? [el('span', { className: 'tag' }, 'gần đúng')] : []), el('p', {}, r.description))
 		)
 	);
-	more.replaceChildren(
-		...(looksLikeScam(q, loaded.data.scam) ? [scamHint(base)] : []),
-		...(results.length ? [] : [nothingFound(base, loaded.data)])
-	);
+	hint.replaceChildren(...(looksLikeScam(q, loaded.data.scam) ? [scamHint(base)] : []));
+	more.replaceChildren(...(results.length ? [] : [nothingFound(base, loaded.data)]));
 }

@@ -121,13 +121,14 @@ test('nothing found offers the three groups, “Thật hay lừa?” for a scam 
 	for (const group of ['Chính quyền số', 'Kinh tế số', 'Xã hội số']) await expect(more.getByRole('link', { name: group })).toBeVisible();
 	await expect(more.getByRole('link', { name: 'Tài khoản VNeID mức độ 2' })).toHaveAttribute('href', `${BASE}cq-1/`);
 	await expect(more.getByRole('link', { name: /cách tìm Tổ/ })).toHaveAttribute('href', `${BASE}cq-2/`);
-	await expect(more.getByRole('link', { name: 'Thật hay lừa?' })).toHaveCount(0);
+	const hint = page.locator('gds-search .hint');
+	await expect(hint.getByRole('link', { name: 'Thật hay lừa?' })).toHaveCount(0);
 	await expect(page.locator('gds-search')).not.toContainText('không có kết quả');
 	// A scam question: the practice page is offered, whether or not lessons are found.
 	await search(page, 'zzqqj có phải lừa không');
-	await expect(more.getByRole('link', { name: 'Thật hay lừa?' })).toHaveAttribute('href', `${BASE}that-hay-lua/`);
+	await expect(hint.getByRole('link', { name: 'Thật hay lừa?' })).toHaveAttribute('href', `${BASE}that-hay-lua/`);
 	await search(page, 'xqzj trúng thưởng');
-	await expect(more.getByRole('link', { name: 'Thật hay lừa?' })).toHaveAttribute('href', `${BASE}that-hay-lua/`);
+	await expect(hint.getByRole('link', { name: 'Thật hay lừa?' })).toHaveAttribute('href', `${BASE}that-hay-lua/`);
 });
 
 /** What a file costs on the wire through gzip: its .gz beside it, or itself (Pagefind's are compressed already). */
@@ -156,3 +157,25 @@ for (const [how, type] of [
 		expect(new Set(files).size, 'no file is fetched twice').toBe(files.length);
 		expect(bytes, `${(bytes / 1024).toFixed(1)} KB: ${list}`).toBeLessThanOrEqual(110 * 1024);
 	});
+
+test('the search button says “Tìm” and is at least 48 px each way', async ({ page }) => {
+	await page.goto(`${BASE}kt-6/`);
+	const button = page.getByRole('button', { name: 'Tìm kiếm' });
+	await expect(button).toBeVisible();
+	await expect(button).toContainText('Tìm');
+	const box = (await button.boundingBox())!;
+	expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(48);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+	test('“Tìm” in the header leads to the home page’s list of lessons', async ({ page }) => {
+		await page.goto(`${BASE}kt-6/`);
+		const link = page.getByRole('link', { name: 'Tìm', exact: true });
+		await expect(link).toBeVisible();
+		const box = (await link.boundingBox())!;
+		expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(48);
+		await link.click();
+		await expect(page.getByRole('link', { name: 'Tài khoản VNeID mức độ 2' }).first()).toBeInViewport();
+	});
+});
