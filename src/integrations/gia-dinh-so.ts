@@ -43,6 +43,8 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ config, logger }) => {
 				base = config.base;
+				// Checked now, before any page is built: a mistake in the search words stops the build at once.
+				loadSearchSynonyms();
 				if (data.missingLessons.length)
 					logger.warn(`Các tiêu chí chưa có bài học: ${data.missingLessons.join(', ')}`);
 				for (const lesson of staleLessons(data.lessons))
