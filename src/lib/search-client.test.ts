@@ -17,6 +17,8 @@ describe('question and filler words do not count against a page', () => {
 	});
 	it('takes “có … không” only when “không” ends the question', () => {
 		expect(plain('vneid có mất tiền không')).toBe('vneid mất tiền');
+		expect(plain('vneid co mat tien khong a')).toBe('vneid mat tien');
+		expect(plain('có mất tiền không vậy')).toBe('mất tiền');
 		expect(plain('khong dung tien mat')).toBe('khong dung tien mat');
 		expect(plain('có được không')).toBe('có được không');
 	});

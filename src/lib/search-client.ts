@@ -69,26 +69,28 @@ const sameWord = (typed: string, filler: string) => typed === filler || (!hasMar
 export function withoutFiller(words: string[], filler: string[]): string[] {
 	const patterns = filler
 		.map((f) => f.split('…').map((part) => tokens(part)))
-		.sort((a, b) => b.flat().length - a.flat().length);
+		// Whole phrases first, longest first; "có … không" last, once "ạ", "vậy" are gone from the end.
+		.sort((a, b) => a.length - b.length || b.flat().length - a.flat().length);
 	const keep = words.map(() => true);
-	const at = (i: number, seq: string[]) => seq.every((w, j) => i + j < words.length && keep[i + j] && sameWord(words[i + j]!, w));
+	const matchAt = (idx: number[], i: number, seq: string[]) => seq.every((w, j) => i + j < idx.length && sameWord(words[idx[i + j]!]!, w));
 	for (const pattern of patterns) {
+		const idx = words.flatMap((_, i) => (keep[i] ? [i] : []));
 		if (pattern.length === 2) {
 			// "có … không": the first part anywhere, the second ending the query.
 			const [head, tail] = pattern as unknown as [string[], string[]];
-			const end = words.length - tail.length;
-			if (end < 1 || !at(end, tail)) continue;
-			for (let i = 0; i < end - head.length; i++)
-				if (at(i, head)) {
-					for (let j = 0; j < head.length; j++) keep[i + j] = false;
-					for (let j = 0; j < tail.length; j++) keep[end + j] = false;
+			const end = idx.length - tail.length;
+			if (end < 1 || !matchAt(idx, end, tail)) continue;
+			for (let i = 0; i + head.length <= end; i++)
+				if (matchAt(idx, i, head)) {
+					for (const j of [...idx.slice(i, i + head.length), ...idx.slice(end)]) keep[j] = false;
 					break;
 				}
 			continue;
 		}
 		const seq = pattern[0]!;
 		if (!seq.length) continue;
-		for (let i = 0; i <= words.length - seq.length; i++) if (at(i, seq)) for (let j = 0; j < seq.length; j++) keep[i + j] = false;
+		for (let i = 0; i + seq.length <= idx.length; i++)
+			if (matchAt(idx, i, seq) && idx.slice(i, i + seq.length).every((j) => keep[j])) for (const j of idx.slice(i, i + seq.length)) keep[j] = false;
 	}
 	const left = words.filter((_, i) => keep[i]);
 	return left.length ? left : words;
