@@ -1,7 +1,8 @@
 /**
  * Builds the Pagefind index from the built pages, adding to each page (in the index only, never in
- * the published HTML) its keywords and a copy of its "đ" words written with "d", so that
- * "dinh danh" finds "định danh", and the villagers' own words rank the right lesson first.
+ * the published HTML) its keywords, the residents' words for it from content/data/search-synonyms.yaml,
+ * and a copy of its "đ" words written with "d", so that "dinh danh" finds "định danh", and the
+ * villagers' own words rank the right lesson first. Beside it, gds-search.json for the search box.
  */
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
