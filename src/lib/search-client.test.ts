@@ -69,6 +69,17 @@ describe('ranking', () => {
 	});
 });
 
+describe('keywords typed without their filler words', () => {
+	it('count: “tin xa” is the keyword “tin của xã”', () => {
+		const pages = [
+			{ title: 'A', keywords: 'tin, xã' },
+			{ title: 'B', keywords: 'tin của xã' },
+		];
+		expect(rerank(['biết', 'tin', 'xa'], pages, new Map(), [], new Set(['cua']))[0]!.title).toBe('B');
+		expect(rerank(['biết', 'tin', 'xa'], pages, new Map(), [], new Set())[0]!.title).toBe('A');
+	});
+});
+
 describe('scam questions', () => {
 	it('are told by the scam list of search-synonyms.yaml, with or without marks', () => {
 		expect(looksLikeScam('có người gọi bảo trúng thưởng', synonyms.scam)).toBe(true);

@@ -194,7 +194,14 @@ export interface Candidate {
  * holds more of them anywhere, then Pagefind's order. Question words ("là gì") never count against
  * a page but help one whose keywords have them ("nghĩa là gì" on the glossary).
  */
-export function rerank<T extends Candidate>(words: string[], results: T[], idf: Map<string, number> = new Map(), optional: string[] = []): T[] {
+export function rerank<T extends Candidate>(
+	words: string[],
+	results: T[],
+	idf: Map<string, number> = new Map(),
+	optional: string[] = [],
+	/** One-word filler ("của", "cho"): a keyword need not have been typed with them. */
+	fillerWords: Set<string> = new Set()
+): T[] {
 	const plain = (text: string) => fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 	const phrase = plain(words.join(' '));
 	const folded = words.map(fold);
@@ -213,8 +220,8 @@ export function rerank<T extends Candidate>(words: string[], results: T[], idf: 
 		const typed = new Set(folded);
 		const part = (k: string) => {
 			if (k.includes(phrase)) return 1;
-			const kw = k.split(' ');
-			return kw.every((w) => typed.has(w)) ? Math.min(1, kw.length / Math.max(1, typed.size)) : 0;
+			const kw = k.split(' ').filter((w) => !fillerWords.has(w));
+			return kw.length && kw.every((w) => typed.has(w)) ? Math.min(1, kw.length / Math.max(1, typed.size)) : 0;
 		};
 		const tier = !phrase ? 0 : title.includes(phrase) ? 3 : keywords.includes(phrase) ? 2 : Math.max(0, ...keywords.map(part));
 		return tier + coverage + 2 * (r.match ?? 1) + 0.5 * (r.pf ?? 0) + asked;
@@ -273,7 +280,8 @@ export async function answer(loaded: Loaded, query: string): Promise<Answer> {
 	pages.sort((a, b) => (b.pf ?? 0) - (a.pf ?? 0));
 	const typed = ` ${tokens(query).map(fold).join(' ')} `;
 	const asked = data.filler.filter((f) => !f.includes('…') && typed.includes(` ${tokens(f).map(fold).join(' ')} `));
-	const results = rerank(known, pages, idf, asked).slice(0, MAX_RESULTS);
+	const fillerWords = new Set(data.filler.filter((f) => !/[\s…]/.test(f.trim())).map(fold));
+	const results = rerank(known, pages, idf, asked, fillerWords).slice(0, MAX_RESULTS);
 	const approximate = plan.corrected.size > 0 || plan.unknown.length > 0 || !pages.some((p) => p.all);
 	return { results, approximate, words: known.length ? known : plan.words, total: pages.filter((p) => p.all).length || pages.length };
 }
