@@ -11,6 +11,7 @@ import { formatDate } from '../lib/date';
 import { checkBuiltLinks } from './link-check';
 import { criteriaManifest } from './manifest';
 import { buildSearchIndex } from './search-index';
+import { loadSearchSynonyms } from '../data/search-synonyms';
 import { buildPdfs } from './pdf';
 import { buildOfflineBundle, fillOfflineSizes, writeServiceWorker } from './offline';
 import { precompress } from './precompress';
@@ -21,16 +22,6 @@ import { BOOKLET, SHEETS } from '../lib/sheets';
 import { DATA_DIR } from '../data/load';
 import { dataModulePlugin } from './data-module';
 import { siteIdentity } from '../data/identity';
-
-/** Words people type for the pages made in src/pages (lessons carry theirs in frontmatter). */
-const PAGE_KEYWORDS: Record<string, string[]> = {
-	'tu-dien-so': ['từ điển', 'từ điển số', 'giải thích từ', 'từ khó', 'nghĩa là gì'],
-	'gia-dinh-toi': ['gia đình tôi', 'tự đánh giá', 'mã ngắn', 'đã đạt', 'phiếu của nhà mình'],
-	'so-theo-doi': ['sổ theo dõi', 'tổ trưởng', 'tổng hợp làng', 'xuất CSV', 'danh sách hộ'],
-	'so-theo-doi/tong-hop': ['tổng hợp xã', 'báo cáo', 'tỉ lệ hộ đạt', 'CSV các làng'],
-	in: ['bản in', 'in phiếu', 'PDF', 'tải về', 'phiếu tự đánh giá', 'bảng tổng hợp', 'danh sách tham dự'],
-};
-
 
 async function rewriteHtml(dir: string, change: (html: string) => string) {
 	for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
@@ -53,6 +44,8 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 				// `astro dev` restarts (and reloads the data) when a data file changes.
 				const dataDir = new URL(`${DATA_DIR}/`, config.root);
 				for (const file of readdirSync(dataDir)) if (file.endsWith('.yaml')) addWatchFile(new URL(file, dataDir));
+				// Checked now, before any page is built: a mistake in the search words stops the build at once.
+				loadSearchSynonyms();
 				if (data.missingLessons.length)
 					logger.warn(`Các tiêu chí chưa có bài học: ${data.missingLessons.join(', ')}`);
 				for (const lesson of staleLessons(data.lessons))
@@ -68,11 +61,23 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 					...SHEETS.map((s) => ({ name: s.slug, path: `in/${s.slug}/` })),
 					{ name: BOOKLET.slug, path: `in/${BOOKLET.slug}/` },
 				], logger);
+				// Lessons' keywords from their frontmatter; every page's everyday words from search-synonyms.yaml.
 				const extras = new Map([
-					...Object.entries(PAGE_KEYWORDS).map(([slug, keywords]) => [slug, { keywords }] as const),
 					...data.lessons.map((l) => [l.slug, { keywords: l.data.keywords }] as const),
+					// The glossary's terms are its keywords: "OTP (mã xác thực)" → OTP, mã xác thực.
+					['tu-dien-so', { keywords: data.glossary.flatMap((g) => g.term.split(/\s*[()]\s*/).filter(Boolean)) }] as const,
 				]);
-				const pages = await buildSearchIndex(out, extras);
+				const menu = data.groups.map((g) => ({
+					name: g.name,
+					path: `${g.id}/`,
+					items: data.criteria
+						.filter((c) => c.group === g.id)
+						.flatMap((c) => {
+							const lesson = data.lessons.find((l) => l.data.criterion === c.id);
+							return lesson ? [[c.title, `${lesson.slug}/`] as [string, string]] : [];
+						}),
+				}));
+				const pages = await buildSearchIndex(out, extras, loadSearchSynonyms(), menu);
 				logger.info(`Pagefind: ${pages} trang trong chỉ mục tìm kiếm`);
 
 				// The icon travels inside each page instead of costing every cold visit a request.
