@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { loadSiteData, SiteDataError } from './src/data/load.ts';
@@ -17,6 +18,7 @@ function loadOrExit() {
 }
 
 const data = loadOrExit();
+const STARLIGHT_PRINT_CSS = fileURLToPath(new URL('./style/print.css', import.meta.resolve('@astrojs/starlight')));
 
 export default defineConfig({
 	site: data.commune.site.url,
@@ -62,7 +64,9 @@ export default defineConfig({
 			credits: false,
 			// Starlight's print rules travel in the one stylesheet (its own print.css link is removed after
 			// the build, see src/integrations/gia-dinh-so.ts): one request less on every cold visit.
-			customCss: ['./node_modules/@astrojs/starlight/dist/style/print.css', './src/styles/site.css'],
+			// Its path is found from the package's entry (the package does not export it), not from
+			// ./node_modules, which a copy of the tree or a workspace may not have.
+			customCss: [STARLIGHT_PRINT_CSS, './src/styles/site.css'],
 			components: {
 				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
 				Search: './src/components/overrides/Search.astro',

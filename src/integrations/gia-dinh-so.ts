@@ -83,12 +83,12 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 				);
 				for (const file of await readdir(join(out, '_astro'))) if (/^print\.[\w-]+\.css$/.test(file)) await rm(join(out, '_astro', file));
 
-				const bundle = await buildOfflineBundle(out, base, SITE, String(Date.now()));
+				const bundle = await buildOfflineBundle(out, base, SITE);
 				await rewriteHtml(out, (html) => fillOfflineSizes(html, bundle));
-				await writeServiceWorker(out, base);
+				await writeServiceWorker(out, base, bundle.version);
 				const kb = (n: number) => Math.round(n / 1024);
 				logger.info(
-					`Dùng khi không có mạng: ${bundle.pages.length} trang ${kb(bundle.bytes.pages)} KB, tìm kiếm ${kb(bundle.bytes.search)} KB, PDF ${kb(bundle.bytes.pdfs)} KB`
+					`Dùng khi không có mạng: ${bundle.pages.length} trang ${kb(bundle.bytes.pages)} KB, tìm kiếm ${kb(bundle.bytes.search)} KB, mã và kiểu ${kb(bundle.bytes.assets)} KB, PDF ${kb(bundle.bytes.pdfs)} KB`
 				);
 
 				// Every file exists now: check every link before anything is published.
