@@ -27,6 +27,18 @@ export default defineConfig({
 	// Prefetching spends data that villagers pay for; pages are small and the offline store covers the rest.
 	prefetch: false,
 	vite: {
+		plugins: [
+			{
+				// Starlight's Page.astro always includes the sidebar state persister's script; our Sidebar
+				// override renders no persister, so the script would do nothing but cost every page view.
+				// Page.astro cannot be overridden: its script module is emptied instead.
+				name: 'gds-no-sidebar-persister',
+				enforce: 'pre',
+				load(id) {
+					if (/@astrojs[\\/]starlight[\\/].*components-internals[\\/]SidebarPersistState(\.[jt]s)?$/.test(id.split('?')[0])) return 'export {};';
+				},
+			},
+		],
 		build: {
 			// No module preloading: the only dynamic import is Pagefind's, loaded from dist at run time.
 			modulePreload: false,
@@ -74,6 +86,7 @@ export default defineConfig({
 				Footer: './src/components/overrides/Footer.astro',
 				ThemeSelect: './src/components/overrides/ThemeSelect.astro',
 				Sidebar: './src/components/overrides/Sidebar.astro',
+				LanguageSelect: './src/components/overrides/LanguageSelect.astro',
 			},
 		}),
 		giaDinhSo(data),

@@ -13,6 +13,7 @@ import { buildSearchIndex } from './search-index';
 import { buildPdfs } from './pdf';
 import { buildOfflineBundle, fillOfflineSizes, writeServiceWorker } from './offline';
 import { precompress } from './precompress';
+import { trimCss } from './css-trim';
 import { writeServerConfig } from './headers';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -58,6 +59,7 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const out = fileURLToPath(dir);
+				const kb = (n: number) => Math.round(n / 1024);
 				await writeFile(`${out}/criteria.json`, JSON.stringify(criteriaManifest(data, base), null, '\t'));
 				logger.info(`criteria.json: ${data.criteria.length} tiêu chí`);
 				// PDFs first: their sizes are written into the pages before the pages are indexed.
@@ -82,11 +84,12 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 						.replace(/<link rel="stylesheet" href="[^"]*\/_astro\/print\.[\w-]+\.css" media="print"\s*\/?>/, '')
 				);
 				for (const file of await readdir(join(out, '_astro'))) if (/^print\.[\w-]+\.css$/.test(file)) await rm(join(out, '_astro', file));
+				const css = await trimCss(out);
+				logger.info(`CSS: bỏ các quy tắc không trang nào dùng, ${kb(css.before)} KB → ${kb(css.after)} KB`);
 
 				const bundle = await buildOfflineBundle(out, base, SITE);
 				await rewriteHtml(out, (html) => fillOfflineSizes(html, bundle));
 				await writeServiceWorker(out, base, bundle.version);
-				const kb = (n: number) => Math.round(n / 1024);
 				logger.info(
 					`Dùng khi không có mạng: ${bundle.pages.length} trang ${kb(bundle.bytes.pages)} KB, tìm kiếm ${kb(bundle.bytes.search)} KB, mã và kiểu ${kb(bundle.bytes.assets)} KB, PDF ${kb(bundle.bytes.pdfs)} KB`
 				);
