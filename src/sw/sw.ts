@@ -16,7 +16,8 @@
  *    finds the files it names does activation move them in. Otherwise nothing stored changes:
  *    the old copy stays whole and the pages say why in Vietnamese (see src/elements/offline.ts),
  *    and the next page opened online asks again, without a tap.
- * 3. Hashed files that no stored page names any more are deleted only after a refresh succeeds.
+ * 3. Hashed files that no stored page names any more are deleted when a version activates: after a
+ *    failed refresh the old pages still name theirs, so those stay.
  * The version in offline.json is a hash of what it lists, so a rebuild without changes refreshes
  * nothing.
  */
@@ -27,9 +28,10 @@ import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategi
 import type { WorkboxPlugin } from 'workbox-core/types';
 import { CACHES, assetRefs, pageKey, readState, writeState, type OfflineBundle, type OfflineState } from '../lib/offline-shared';
 
-declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
+declare const self: ServiceWorkerGlobalScope;
 
-const manifest = self.__WB_MANIFEST;
+// Written by Workbox at build time: objects only (no bare strings), see src/integrations/offline.ts.
+const manifest = self.__WB_MANIFEST as { url: string; revision: string | null }[];
 const scope = self.registration.scope;
 const base = new URL(scope).pathname;
 const abs = (url: string) => new URL(url, scope).href;
@@ -86,11 +88,12 @@ self.addEventListener('install', (event) => {
 	event.waitUntil(keepOldAssets().then(() => stage(true)).catch(() => {}));
 });
 self.addEventListener('activate', (event) => {
-	event.waitUntil(moveStagedIn().catch(() => {}));
+	event.waitUntil(moveStagedIn().catch(() => {}).then(dropUnnamedAssets).catch(() => {}));
 });
 
 /** Copies the hashed files of the version being replaced out of the precache, which is about to drop them. */
 async function keepOldAssets() {
+	if (!(await keysOf(CACHES.pages)).length) return; // nothing stored needs them
 	const assets = await caches.open(CACHES.assets);
 	for (const name of await caches.keys()) {
 		if (!name.startsWith('workbox-precache')) continue;
@@ -137,7 +140,7 @@ async function stage(installing: boolean) {
 		// Asked again after a failure: not the whole download on every page opened. A missing file
 		// is checked first; after anything else, at most one try every ten minutes.
 		const last = state?.failed;
-		if (!installing && last?.version === VERSION) {
+		if (!installing && last && last.version === VERSION) {
 			if (last.reason === 'missing' && last.url && !(await fetch(last.url, { method: 'HEAD', cache: 'no-cache' }).then((r) => r.ok, () => false)))
 				throw new RefreshError('missing', last.url);
 			if (last.reason !== 'missing' && Date.now() - Date.parse(last.at ?? '') < 10 * 60 * 1000) return;
@@ -224,7 +227,6 @@ async function moveStagedIn() {
 		await dropExcept(CACHES.search, new Set(bundle.search.map(abs)));
 		await dropExcept(CACHES.pdf, new Set(bundle.pdfs.map(abs)));
 	}
-	await dropExcept(CACHES.assets, await namedAssets(), (url) => folder(url) === '_astro');
 	const state = await readState();
 	await writeState({ version: VERSION, saved: state?.saved ? { ...state.saved, at: new Date().toISOString() } : undefined });
 	await caches.delete(CACHES.staging);
@@ -235,6 +237,11 @@ async function dropExcept(name: string, keep: Set<string>, only: (url: string) =
 	if (!(await caches.has(name))) return;
 	const cache = await caches.open(name);
 	for (const request of await cache.keys()) if (only(request.url) && !keep.has(request.url)) await cache.delete(request);
+}
+
+/** Hashed files that no stored page names any more (after a refresh, or when nothing is stored). */
+async function dropUnnamedAssets() {
+	await dropExcept(CACHES.assets, await namedAssets(), (url) => folder(url) === '_astro');
 }
 
 /** Every hashed file that a stored page names, directly or through the scripts it loads. */
@@ -256,6 +263,7 @@ async function namedAssets(): Promise<Set<string>> {
 async function refreshNow() {
 	await stage(false);
 	await moveStagedIn();
+	await dropUnnamedAssets();
 }
 
 /** Tells open pages the new state, so a notice appears or goes away. */
