@@ -52,7 +52,14 @@ export default defineConfig({
 				},
 				output: {
 					// The household's answers code is shared by lessons and "Gia đình tôi": one file, not three.
-					manualChunks: (id) => (/\/src\/lib\/(answers|household-store|shortcode)\.ts$/.test(id) ? 'household' : undefined),
+					// The offline controls' code (save, stored-pages list, refresh notice) is one lazy file too:
+					// a chain of small imports costs a round trip each on a slow link.
+					manualChunks: (id) =>
+						/\/src\/lib\/(answers|household-store|shortcode)\.ts$/.test(id)
+							? 'household'
+							: /\/src\/(lib\/offline-(client|shared)|elements\/(offline-save|stored-pages|offline-state))\.ts$/.test(id)
+								? 'offline'
+								: undefined,
 				},
 			},
 		},

@@ -108,7 +108,7 @@ export function fillOfflineSizes(html: string, bundle: OfflineBundle): string {
 }
 
 /** Lazy chunks that a shell page needs offline, by the element that loads them (see src/elements/site.ts). */
-const LAZY_FOR_ELEMENT: Record<string, string> = { 'gds-offline': 'offline-state', 'gds-offline-save': 'offline-save', 'gds-stored-pages': 'stored-pages' };
+const LAZY_FOR_ELEMENT: Record<string, string> = { 'gds-offline': 'offline', 'gds-offline-save': 'offline', 'gds-stored-pages': 'offline' };
 
 /**
  * The shell's hashed files: what the home page and the offline page link, what those scripts
