@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { loadSiteData, SiteDataError } from './src/data/load.ts';
@@ -19,6 +20,7 @@ function loadOrExit() {
 
 const data = loadOrExit();
 const identity = siteIdentity(data.commune, data.criteria.length);
+const STARLIGHT_PRINT_CSS = fileURLToPath(new URL('./style/print.css', import.meta.resolve('@astrojs/starlight')));
 
 export default defineConfig({
 	site: data.commune.site.url,
@@ -27,6 +29,18 @@ export default defineConfig({
 	// Prefetching spends data that villagers pay for; pages are small and the offline store covers the rest.
 	prefetch: false,
 	vite: {
+		plugins: [
+			{
+				// Starlight's Page.astro always includes the sidebar state persister's script; our Sidebar
+				// override renders no persister, so the script would do nothing but cost every page view.
+				// Page.astro cannot be overridden: its script module is emptied instead.
+				name: 'gds-no-sidebar-persister',
+				enforce: 'pre',
+				load(id) {
+					if (/@astrojs[\\/]starlight[\\/].*components-internals[\\/]SidebarPersistState(\.[jt]s)?$/.test(id.split('?')[0])) return 'export {};';
+				},
+			},
+		],
 		build: {
 			// No module preloading: the only dynamic import is Pagefind's, loaded from dist at run time.
 			modulePreload: false,
@@ -40,7 +54,14 @@ export default defineConfig({
 				},
 				output: {
 					// The household's answers code is shared by lessons and "Gia đình tôi": one file, not three.
-					manualChunks: (id) => (/\/src\/lib\/(answers|household-store|shortcode)\.ts$/.test(id) ? 'household' : undefined),
+					// The offline controls' code (save, stored-pages list, refresh notice) is one lazy file too:
+					// a chain of small imports costs a round trip each on a slow link.
+					manualChunks: (id) =>
+						/\/src\/lib\/(answers|household-store|shortcode)\.ts$/.test(id)
+							? 'household'
+							: /\/src\/(lib\/offline-(client|shared)|elements\/(offline-save|stored-pages|offline-state))\.ts$/.test(id)
+								? 'offline'
+								: undefined,
 				},
 			},
 		},
@@ -64,7 +85,9 @@ export default defineConfig({
 			credits: false,
 			// Starlight's print rules travel in the one stylesheet (its own print.css link is removed after
 			// the build, see src/integrations/gia-dinh-so.ts): one request less on every cold visit.
-			customCss: ['./node_modules/@astrojs/starlight/dist/style/print.css', './src/styles/site.css', './src/styles/reading.css'],
+			// Its path is found from the package's entry (the package does not export it), not from
+			// ./node_modules, which a copy of the tree or a workspace may not have.
+			customCss: [STARLIGHT_PRINT_CSS, './src/styles/site.css', './src/styles/reading.css'],
 			components: {
 				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
 				Search: './src/components/overrides/Search.astro',
@@ -73,6 +96,7 @@ export default defineConfig({
 				ThemeSelect: './src/components/overrides/ThemeSelect.astro',
 				Sidebar: './src/components/overrides/Sidebar.astro',
 				MobileMenuToggle: './src/components/overrides/MobileMenuToggle.astro',
+				LanguageSelect: './src/components/overrides/LanguageSelect.astro',
 			},
 		}),
 		giaDinhSo(data),

@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { coldLoads, firstSearch, launch, secondLessons } from './bench/browser.mjs';
 import { timeBuild } from './bench/build.mjs';
-import { runLighthouse } from './bench/lighthouse.mjs';
+import { HARSH, runLighthouse } from './bench/lighthouse.mjs';
 import { KB, fileList, kb, maxBy, median, size, table } from './bench/report.mjs';
 import { checkDist, htmlSizes, lessonUrls, offlineBundle, served } from './bench/static.mjs';
 
@@ -30,16 +30,20 @@ const BASE = '/gia-dinh-so/';
 
 const BUDGETS = {
 	lessonBytes: 20 * KB,
-	lessonRequests: 5,
+	lessonRequests: 4,
 	htmlBr: 14 * KB,
 	secondLessonBytes: 8 * KB,
 	searchBytes: 110 * KB,
 	offlineBytes: 600 * KB,
 	buildSeconds: 60,
 	lighthouse: 100,
+	harshPerformance: 95,
+	harshLessonLcpMs: 2000,
 };
 
 const LIGHTHOUSE_PAGES = [BASE, `${BASE}cq-1/`, `${BASE}in/phieu-tu-danh-gia/`];
+/** The harsh profile (400 ms, 400 kbps, 6× CPU): the home page, a lesson and the team's tally. */
+const HARSH_PAGES = [BASE, `${BASE}cq-1/`, `${BASE}so-theo-doi/`];
 const SEARCH_LESSON = `${BASE}cq-1/`;
 
 /** Sections that fail are reported as errors in the table; the others still run. */
@@ -131,7 +135,10 @@ async function measureServed(f, lessons, opts) {
 		} finally {
 			await run.close();
 		}
-		if (!opts.skipLighthouse) f.lighthouse = await attempt('lighthouse', () => runLighthouse(server.origin, LIGHTHOUSE_PAGES));
+		if (!opts.skipLighthouse) {
+			f.lighthouse = await attempt('lighthouse', () => runLighthouse(server.origin, LIGHTHOUSE_PAGES));
+			f.harsh = await attempt('lighthouse', () => runLighthouse(server.origin, HARSH_PAGES, { throttling: HARSH, categories: ['performance'], runs: 3 }));
+		}
 	} finally {
 		await server.stop();
 	}
@@ -249,6 +256,17 @@ function lighthouseRows(lighthouse, skipped) {
 	}));
 }
 
+function harshRows(harsh, skipped) {
+	const label = `Lighthouse, ${HARSH.rttMs} ms · ${HARSH.throughputKbps} kbps · ${HARSH.cpuSlowdownMultiplier}× CPU`;
+	if (skipped) return [infoRow(label, 'skipped (--skip-lighthouse)', `Perf ≥ ${BUDGETS.harshPerformance}`)];
+	if (!harsh) return [errorRow(label, 'lighthouse', `Perf ≥ ${BUDGETS.harshPerformance}`)];
+	const sec = (ms) => `${(ms / 1000).toFixed(1)} s`;
+	return harsh.pages.flatMap(({ path, scores, metrics, runs }) => [
+		row(`${label} ${path}`, `Perf ${scores.performance} (runs ${runs.join('/')}) · LCP ${sec(metrics.lcp)} · FCP ${sec(metrics.fcp)} · TBT ${Math.round(metrics.tbt)} ms`, -scores.performance, -BUDGETS.harshPerformance, `Perf ≥ ${BUDGETS.harshPerformance}`),
+		...(/\/(cq|kt|xh)-\d+\/$/.test(path) ? [row(`  lesson LCP`, sec(metrics.lcp), metrics.lcp, BUDGETS.harshLessonLcpMs, `≤ ${sec(BUDGETS.harshLessonLcpMs)}`)] : []),
+	]);
+}
+
 /** The table: one row per figure, with its budget. */
 function rows(f, opts) {
 	return [
@@ -260,6 +278,7 @@ function rows(f, opts) {
 		...offlineRows(f.offline),
 		...buildRows(f, opts.skipBuild),
 		...lighthouseRows(f.lighthouse, opts.skipLighthouse),
+		...harshRows(f.harsh, opts.skipLighthouse),
 	];
 }
 

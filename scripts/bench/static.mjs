@@ -30,6 +30,9 @@ export function htmlSizes(dist) {
 /** The URLs sw.js precaches at install, read from its Workbox manifest. */
 export function precacheUrls(dist) {
 	const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+	// sw.js is built from src/sw/sw.ts with Workbox injectManifest, which writes the list as JSON.
+	const list = /\[\{"revision"[\s\S]*?\}\]/.exec(sw);
+	if (list) return JSON.parse(list[0]).map((e) => e.url);
 	return [...sw.matchAll(/\{url:"([^"]+)",revision:(?:"[^"]*"|null)\}/g)].map((m) => m[1]);
 }
 
@@ -55,7 +58,8 @@ export function offlineBundle(dist, base) {
 		search: { count: bundle.search.length, bytes: bundle.search.length ? bundle.bytes.search : 0 },
 		shell: { count: shell.length, bytes: shellBytes, alsoInPages: inBoth.map((f) => f.url), files: shell },
 		pdfs: { count: bundle.pdfs.length, bytes: bundle.bytes.pdfs },
-		total: bundle.bytes.pages + bundle.bytes.search + shellBytes,
+		assets: { count: bundle.assets?.length ?? 0, bytes: bundle.bytes.assets ?? 0 },
+		total: bundle.bytes.pages + bundle.bytes.search + (bundle.bytes.assets ?? 0) + shellBytes,
 	};
 }
 

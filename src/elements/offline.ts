@@ -7,6 +7,9 @@ installMenuFallback();
 class GdsOffline extends HTMLElement {
 	connectedCallback() {
 		const button = this.querySelector<HTMLButtonElement>('.update')!;
+		const sw = 'serviceWorker' in navigator ? navigator.serviceWorker : undefined;
+		// Pages stored on this phone: say so if they could not be refreshed (src/sw/sw.ts).
+		if (sw?.controller) import('./offline-state').then((m) => m.watchOfflineState(this.querySelector<HTMLElement>('.note')!, sw));
 		registerServiceWorker(this.dataset.base!, (activate) => {
 			button.hidden = false;
 			button.onclick = () => {

@@ -15,6 +15,7 @@ import { loadSearchSynonyms } from '../data/search-synonyms';
 import { buildPdfs } from './pdf';
 import { buildOfflineBundle, fillOfflineSizes, writeServiceWorker } from './offline';
 import { precompress } from './precompress';
+import { trimCss } from './css-trim';
 import { writeServerConfig } from './headers';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -53,6 +54,7 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const out = fileURLToPath(dir);
+				const kb = (n: number) => Math.round(n / 1024);
 				await writeFile(`${out}/criteria.json`, JSON.stringify(criteriaManifest(data, base), null, '\t'));
 				logger.info(`criteria.json: ${data.criteria.length} tiêu chí`);
 				// PDFs first: their sizes are written into the pages before the pages are indexed.
@@ -89,13 +91,14 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 						.replace(/<link rel="stylesheet" href="[^"]*\/_astro\/print\.[\w-]+\.css" media="print"\s*\/?>/, '')
 				);
 				for (const file of await readdir(join(out, '_astro'))) if (/^print\.[\w-]+\.css$/.test(file)) await rm(join(out, '_astro', file));
+				const css = await trimCss(out);
+				logger.info(`CSS: bỏ các quy tắc không trang nào dùng, ${kb(css.before)} KB → ${kb(css.after)} KB`);
 
-				const bundle = await buildOfflineBundle(out, base, siteIdentity(data.commune, data.criteria.length), String(Date.now()));
+				const bundle = await buildOfflineBundle(out, base, siteIdentity(data.commune, data.criteria.length));
 				await rewriteHtml(out, (html) => fillOfflineSizes(html, bundle));
-				await writeServiceWorker(out, base);
-				const kb = (n: number) => Math.round(n / 1024);
+				await writeServiceWorker(out, base, bundle.version);
 				logger.info(
-					`Dùng khi không có mạng: ${bundle.pages.length} trang ${kb(bundle.bytes.pages)} KB, tìm kiếm ${kb(bundle.bytes.search)} KB, PDF ${kb(bundle.bytes.pdfs)} KB`
+					`Dùng khi không có mạng: ${bundle.pages.length} trang ${kb(bundle.bytes.pages)} KB, tìm kiếm ${kb(bundle.bytes.search)} KB, mã và kiểu ${kb(bundle.bytes.assets)} KB, PDF ${kb(bundle.bytes.pdfs)} KB`
 				);
 
 				// Every file exists now: check every link before anything is published.

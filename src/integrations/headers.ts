@@ -42,7 +42,8 @@ export function securityHeaders(scriptHashes: string[]): Record<string, string> 
 		'X-Content-Type-Options': 'nosniff',
 		// Links to other sites never carry the page address (a household's place in the site).
 		'Referrer-Policy': 'same-origin',
-		'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), bluetooth=(), serial=(), interest-cohort=()',
+		// Only features Chromium knows: an unknown one ('bluetooth', the retired 'interest-cohort') warns in every page's console.
+		'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()',
 		'X-Frame-Options': 'DENY',
 	};
 }
@@ -65,6 +66,7 @@ export function htaccess(headers: Record<string, string>, base: string): string 
 # Needs AllowOverride All (at least FileInfo Indexes Options AuthConfig), mod_headers, mod_rewrite, mod_mime.
 Options -Indexes
 DirectoryIndex index.html
+DirectorySlash On
 ErrorDocument 404 ${base}404.html
 
 AddType application/manifest+json .webmanifest
@@ -88,6 +90,12 @@ ${set}
 # Precompressed files written by the build: .br, else .gz, where the browser accepts them.
 <IfModule mod_rewrite.c>
 	RewriteEngine On
+	# The precompressed copies are served in place of the file, never downloaded as such.
+	RewriteCond %{THE_REQUEST} "^\\S+\\s[^?\\s]*\\.(br|gz)[?\\s]"
+	RewriteRule ^ - [R=404,L]
+	# A folder asked without its slash: 301 to the slash, so that relative links stay inside the site.
+	RewriteCond %{REQUEST_FILENAME} -d
+	RewriteRule ^(.*[^/])$ %{REQUEST_URI}/ [R=301,L]
 	# A folder's page: rewrite to its index.html first, so that the next round can pick its .br.
 	RewriteCond %{REQUEST_FILENAME} -d
 	RewriteCond %{REQUEST_FILENAME}/index.html -f

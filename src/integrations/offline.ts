@@ -2,19 +2,24 @@
  * Keeps the site working with no signal. After the build it writes:
  * - manifest.webmanifest and its icons, so the site can sit on the phone's home screen;
  * - offline.json, the list (and real size, as the server sends it) of what "Lưu để dùng khi không
- *   có mạng" stores: every lesson and sheet, the search index, and, only if asked, the PDFs;
- * - sw.js, a Workbox service worker scoped to the base, which precaches only the shell (styles,
- *   scripts, the step pictures, the home page and the offline page) and serves pages network-first, falling back to
- *   what is stored, then to the offline page.
+ *   có mạng" stores: every lesson and sheet, the hashed files they use, the search index, and,
+ *   only if asked, the PDFs. Its version is a hash of those files: a rebuild that changes nothing
+ *   keeps the version, and no phone's copy is marked stale;
+ * - sw.js, built from src/sw/sw.ts (why it works the way it does is written there) with Workbox
+ *   injectManifest. It precaches only the shell that the home page and the offline page need.
  */
+import { createHash } from 'node:crypto';
 import type { SiteIdentity } from '../data/identity';
-import { readFile, readdir, mkdir, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
 import sharp from 'sharp';
-import { generateSW } from 'workbox-build';
-// Cache names and the bundle's shape are shared with the page that fills the caches.
-import { CACHES, type OfflineBundle } from '../lib/offline-client';
+import { injectManifest } from 'workbox-build';
+// The bundle's shape is shared with the service worker and the page that fill the caches.
+import type { OfflineBundle } from '../lib/offline-shared';
 
 
 /** Pages never stored for offline use: they repeat other pages or make no sense offline. */
@@ -59,91 +64,120 @@ async function writeManifest(out: string, base: string, { name, shortName, descr
 export async function buildOfflineBundle(
 	out: string,
 	base: string,
-	site: SiteIdentity,
-	version: string
+	site: SiteIdentity
 ): Promise<OfflineBundle> {
 	await writeManifest(out, base, site);
-	const all = await files(out);
+	const all = (await files(out)).sort();
 	const pagePaths = all.filter((f) => f.endsWith('index.html') && !NOT_STORED.includes(f) && !f.startsWith('pagefind/'));
 	const searchPaths = all.filter((f) => f.startsWith('pagefind/') && !/pagefind-(ui|modular-ui|component-ui|highlight)\./.test(f));
 	const pdfPaths = all.filter((f) => f.startsWith('pdf/') && f.endsWith('.pdf'));
+	// The hashed styles and scripts, and the step pictures (hinh/: one icon sprite, a few drawings).
+	const assetPaths = all.filter((f) => /^_astro\/[^/]+\.(css|js)$/.test(f) || /^hinh\/[^/]+\.svg$/.test(f));
 	const sum = async (paths: string[]) => (await Promise.all(paths.map((p) => transferSize(join(out, p))))).reduce((a, b) => a + b, 0);
 	const bundle: OfflineBundle = {
-		version,
+		version: await contentVersion(out, [...pagePaths, ...searchPaths, ...pdfPaths, ...assetPaths]),
 		pages: pagePaths.map((p) => base + p.replace(/index\.html$/, '')),
 		search: searchPaths.map((p) => base + p),
 		pdfs: pdfPaths.map((p) => base + p),
-		bytes: { pages: await sum(pagePaths), search: await sum(searchPaths), pdfs: await sum(pdfPaths) },
+		assets: assetPaths.map((p) => base + p),
+		bytes: { pages: await sum(pagePaths), search: await sum(searchPaths), pdfs: await sum(pdfPaths), assets: await sum(assetPaths) },
 	};
 	await writeFile(join(out, 'offline.json'), JSON.stringify(bundle));
 	return bundle;
+}
+
+/**
+ * The offline version: the first 16 hex digits of a SHA-256 over every stored file's path and
+ * bytes, in a fixed order. The pages are hashed before their "≈ N KB" is filled in, which the
+ * same files always fill in the same way.
+ */
+export async function contentVersion(out: string, paths: string[]): Promise<string> {
+	const hash = createHash('sha256');
+	for (const path of [...paths].sort()) {
+		hash.update(`${path}\0`);
+		hash.update(await readFile(join(out, path)));
+		hash.update('\0');
+	}
+	return hash.digest('hex').slice(0, 16);
 }
 
 /** Fills the "≈ N KB" of the save control (see src/components/OfflineSave.astro) into every page. */
 export function fillOfflineSizes(html: string, bundle: OfflineBundle): string {
 	const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('vi-VN')} KB`;
 	return html
-		.replace(/(<span data-offline-size="pages\+search"[^>]*>)…/g, `$1${kb(bundle.bytes.pages + bundle.bytes.search)}`)
+		.replace(/(<span data-offline-size="pages\+search"[^>]*>)…/g, `$1${kb(bundle.bytes.pages + bundle.bytes.search + bundle.bytes.assets)}`)
 		.replace(/(<span data-offline-size="pdfs"[^>]*>)…/g, `$1${kb(bundle.bytes.pdfs)}`);
 }
 
-/** Writes sw.js; run last but for precompression, once every file it precaches is final. */
-export async function writeServiceWorker(out: string, base: string) {
-	// Workbox copies these functions into sw.js as source text, so they cannot close over `base`:
-	// they are written with the base already in them.
-	type Match = (o: { request: Request; url: URL }) => boolean;
-	const isPage = new Function('{ request, url }', `return request.mode === 'navigate' && url.pathname.startsWith(${JSON.stringify(base)});`) as Match;
-	const under = (...folders: string[]) =>
-		new Function('{ url }', `return ${JSON.stringify(folders.map((f) => `${base}${f}/`))}.some((p) => url.pathname.startsWith(p));`) as Match;
-	const offlinePage = new Function(
-		`return caches.match(${JSON.stringify(`${base}offline/`)}, { ignoreSearch: true }).then((r) => r || Response.error());`
-	) as () => Promise<Response>;
-	await generateSW({
-		swDest: join(out, 'sw.js'),
-		globDirectory: out,
-		// The shell: styles, scripts, the home page, the offline page, the icon and the manifest.
-		// The step pictures (hinh/: one icon sprite, a few drawings) too, so a stored lesson shows them offline.
-		globPatterns: ['_astro/*.{css,js}', 'index.html', 'offline/index.html', 'favicon.svg', 'manifest.webmanifest', 'hinh/*.svg'],
-		modifyURLPrefix: { '': base },
-		// Precache entries are pages by their folder URL, as links point to them.
-		manifestTransforms: [async (entries) => ({ manifest: entries.map((e) => ({ ...e, url: e.url.replace(/index\.html$/, '') })) })],
-		// Hashed names change with their content: no need to re-download what the page just loaded.
-		dontCacheBustURLsMatching: /^_astro\/|\/_astro\//,
-		inlineWorkboxRuntime: true,
-		mode: 'production',
-		sourcemap: false,
-		skipWaiting: false,
-		clientsClaim: true,
-		cleanupOutdatedCaches: true,
-		navigateFallback: undefined,
-		runtimeCaching: [
-			{
-				// Pages: fresh from the network when it answers within a few seconds, else the stored copy,
-				// else the offline page that lists what is stored.
-				urlPattern: isPage,
-				handler: 'NetworkFirst',
-				options: {
-					cacheName: CACHES.pages,
-					networkTimeoutSeconds: 5,
-					plugins: [{ handlerDidError: offlinePage }],
-				},
-			},
-			{
-				urlPattern: under('pagefind'),
-				handler: 'NetworkFirst',
-				// Pagefind asks for pagefind-entry.json?ts=…: the stored copy has no query.
-				options: { cacheName: CACHES.search, networkTimeoutSeconds: 5, matchOptions: { ignoreSearch: true } },
-			},
-			{
-				urlPattern: under('pdf'),
-				handler: 'NetworkFirst',
-				options: { cacheName: CACHES.pdf, networkTimeoutSeconds: 5 },
-			},
-			{
-				urlPattern: under('og', 'icons'),
-				handler: 'StaleWhileRevalidate',
-				options: { cacheName: CACHES.pages },
-			},
-		],
-	});
+/** Lazy chunks that a shell page needs offline, by the element that loads them (see src/elements/site.ts). */
+const LAZY_FOR_ELEMENT: Record<string, string> = { 'gds-offline': 'offline', 'gds-offline-save': 'offline', 'gds-stored-pages': 'offline' };
+
+/**
+ * The shell's hashed files: what the home page and the offline page link, what those scripts
+ * import statically, and the lazy chunks of the controls those two pages show. Not the tally's
+ * or the checklist's code: a household's first visit downloads only what it can use.
+ */
+export async function shellAssets(out: string, pages: string[]): Promise<string[]> {
+	const found = new Set<string>();
+	const queue: string[] = [];
+	const names = (await readdir(join(out, '_astro'))).filter((f) => /\.(css|js)$/.test(f));
+	for (const page of pages) {
+		const html = await readFile(join(out, page), 'utf8');
+		for (const [, file] of html.matchAll(/["'][^"']*\/_astro\/([\w.-]+\.(?:css|js))["']/g)) queue.push(file!);
+		for (const [tag, chunk] of Object.entries(LAZY_FOR_ELEMENT))
+			if (html.includes(`<${tag}`)) queue.push(...names.filter((n) => n.startsWith(`${chunk}.`)));
+	}
+	while (queue.length) {
+		const file = queue.pop()!;
+		if (found.has(file)) continue;
+		found.add(file);
+		if (!file.endsWith('.js')) continue;
+		const js = await readFile(join(out, '_astro', file), 'utf8');
+		// Static imports only (import"./x.js", from"./x.js"), not import("./x.js").
+		for (const [, dep] of js.matchAll(/(?:\bfrom|\bimport)\s*["'`]\.\/([\w.-]+\.js)["'`]/g)) queue.push(dep!);
+	}
+	return [...found].sort().map((f) => `_astro/${f}`);
+}
+
+/** Writes sw.js from src/sw/sw.ts; run last but for precompression, once every file it precaches is final. */
+export async function writeServiceWorker(out: string, base: string, version: string) {
+	const shell = ['index.html', 'offline/index.html'];
+	const globPatterns = [...(await shellAssets(out, shell)), ...shell, 'manifest.webmanifest', 'offline.json'];
+	const work = await mkdtemp(join(tmpdir(), 'gds-sw-'));
+	try {
+		const swSrc = join(work, 'sw.js');
+		await esbuild({
+			entryPoints: [fileURLToPath(new URL('../sw/sw.ts', import.meta.url))],
+			outfile: swSrc,
+			bundle: true,
+			format: 'iife',
+			target: 'es2020',
+			minify: true,
+			legalComments: 'none',
+			// Workbox's own checks and logs are for development only.
+			define: { 'process.env.NODE_ENV': '"production"' },
+			logLevel: 'error',
+		});
+		const { warnings } = await injectManifest({
+			swSrc,
+			swDest: join(out, 'sw.js'),
+			globDirectory: out,
+			globPatterns,
+			modifyURLPrefix: { '': base },
+			// Precache entries are pages by their folder URL, as links point to them; offline.json's
+			// revision is the offline version, which the worker reads as its own.
+			manifestTransforms: [
+				async (entries) => ({
+					manifest: entries
+						.map((e) => ({ ...e, url: e.url.replace(/index\.html$/, ''), revision: e.url.endsWith('offline.json') ? version : e.revision }))
+						.sort((a, b) => a.url.localeCompare(b.url)),
+				}),
+			],
+			// Hashed names change with their content: no need to re-download what the page just loaded.
+			dontCacheBustURLsMatching: /^_astro\/|\/_astro\//,
+		});
+		if (warnings.length) throw new Error(`sw.js: ${warnings.join('; ')}`);
+	} finally {
+		await rm(work, { recursive: true, force: true });
+	}
 }

@@ -3,17 +3,11 @@
  * what is stored (the offline page). The service worker's registration is in sw-register.ts.
  */
 
-/** Cache names shared by the service worker (src/integrations/offline.ts) and this page code. */
-export const CACHES = { pages: 'gds-pages', search: 'gds-search', pdf: 'gds-pdf' } as const;
-const SAVED_KEY = 'gds:offline-saved';
+import { CACHES, readState, writeState, type OfflineBundle, type OfflineState } from './offline-shared';
+export { CACHES, type OfflineBundle } from './offline-shared';
 
-export interface OfflineBundle {
-	version: string;
-	pages: string[];
-	search: string[];
-	pdfs: string[];
-	bytes: { pages: number; search: number; pdfs: number };
-}
+/** Where versions before issue 13 kept the saved state. */
+const OLD_SAVED_KEY = 'gds:offline-saved';
 
 export function kb(bytes: number): string {
 	return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('vi-VN')} KB`;
@@ -25,24 +19,26 @@ export async function fetchBundle(base: string): Promise<OfflineBundle> {
 	return response.json();
 }
 
-export interface SavedState {
-	version: string;
-	pdfs: boolean;
-	at: string;
-}
-
-export function savedState(): SavedState | undefined {
+/** What is stored on this phone (the service worker keeps it up to date, see src/sw/sw.ts). */
+export async function offlineState(): Promise<OfflineState | undefined> {
+	const state = await readState().catch(() => undefined);
+	if (state) return state;
 	try {
-		const raw = JSON.parse(localStorage.getItem(SAVED_KEY) ?? 'null');
-		return raw && typeof raw.version === 'string' ? raw : undefined;
+		const old = JSON.parse(localStorage.getItem(OLD_SAVED_KEY) ?? 'null');
+		if (old && typeof old.version === 'string') return { version: old.version, saved: { at: old.at, pdfs: !!old.pdfs } };
 	} catch {
-		return undefined;
+		// Nothing readable: nothing saved.
 	}
+	return undefined;
 }
 
-/** Stores every page, the search index and, if asked, the PDFs, a few at a time. */
+/**
+ * Stores every page, the hashed styles and scripts they use, the search index and, if asked, the
+ * PDFs, a few at a time. The hashed files go first, so that every page stored is whole.
+ */
 export async function saveForOffline(bundle: OfflineBundle, withPdfs: boolean, progress: (done: number, total: number) => void) {
 	const jobs: [string, string][] = [
+		...bundle.assets.map((u) => [CACHES.assets, u] as [string, string]),
 		...bundle.pages.map((u) => [CACHES.pages, u] as [string, string]),
 		...bundle.search.map((u) => [CACHES.search, u] as [string, string]),
 		...(withPdfs ? bundle.pdfs.map((u) => [CACHES.pdf, u] as [string, string]) : []),
@@ -53,12 +49,15 @@ export async function saveForOffline(bundle: OfflineBundle, withPdfs: boolean, p
 		await Promise.all(
 			jobs.slice(i, i + 4).map(async ([name, url]) => {
 				if (!open.has(name)) open.set(name, await caches.open(name));
-				await open.get(name)!.add(new Request(url, { cache: 'no-cache' }));
+				const cache = open.get(name)!;
+				// Hashed files never change: one already stored need not come again.
+				if (name !== CACHES.assets || !(await cache.match(url))) await cache.add(new Request(url, { cache: 'no-cache' }));
 				progress(++done, jobs.length);
 			})
 		);
 	}
-	localStorage.setItem(SAVED_KEY, JSON.stringify({ version: bundle.version, pdfs: withPdfs, at: new Date().toISOString() } satisfies SavedState));
+	await writeState({ version: bundle.version, saved: { at: new Date().toISOString(), pdfs: withPdfs } });
+	localStorage.removeItem(OLD_SAVED_KEY);
 }
 
 /** Lists the stored pages with their titles, for the offline page. */

@@ -6,6 +6,8 @@
 /** Registers sw.js for the base; calls `onUpdate` with a function that activates a waiting new version. */
 export async function registerServiceWorker(base: string, onUpdate: (activate: () => void) => void) {
 	if (!('serviceWorker' in navigator)) return;
+	// After the page has loaded: on a slow link the shell's download must not compete with the page.
+	if (document.readyState !== 'complete') await new Promise((resolve) => addEventListener('load', resolve, { once: true }));
 	// Reload only for an update the reader asked for, not when the first version takes control.
 	let requested = false;
 	navigator.serviceWorker.addEventListener('controllerchange', () => requested && location.reload());

@@ -7,7 +7,7 @@ import { BASE, DIST } from './helpers';
 test.describe('the site on Apache, with the .htaccess from the build', () => {
 	test.skip(!APACHE, 'Apache is not installed (bash .ci/run installs it)');
 	test.describe.configure({ mode: 'serial' });
-	const port = 4397;
+	const port = Number(process.env.GDS_APACHE_PORT ?? 4397);
 	const origin = `http://127.0.0.1:${port}`;
 	let server: ReturnType<typeof startApache>;
 
@@ -42,6 +42,17 @@ test.describe('the site on Apache, with the .htaccess from the build', () => {
 		expect(await missing.text()).toContain('<html lang="vi"');
 		expect((await request.get(`${origin}${BASE}.htaccess`)).status()).toBe(403);
 		expect((await request.get(`${origin}${BASE}.nginx-headers.conf`)).status()).toBe(403);
+	});
+
+	test('an address without its final slash gets a 301 to the slash; the precompressed copies are not served as such', async ({ request }) => {
+		for (const path of ['cq-1', 'in/phieu-tu-danh-gia']) {
+			const response = await request.get(`${origin}${BASE}${path}?fbclid=abc`, { maxRedirects: 0 });
+			expect(response.status(), path).toBe(301);
+			const location = new URL(response.headers()['location']!, origin);
+			expect(location.pathname + location.search, path).toBe(`${BASE}${path}/?fbclid=abc`);
+		}
+		for (const path of ['index.html.br', 'cq-1/index.html.gz']) expect((await request.get(`${origin}${BASE}${path}`)).status(), path).toBe(404);
+		expect((await request.get(`${origin}${BASE}cq-1/`, { headers: { 'accept-encoding': 'br' } })).status()).toBe(200);
 	});
 
 	test('a lesson opens in the browser with no CSP violation', async ({ page }) => {

@@ -10,7 +10,8 @@ interface Bundle {
 	pages: string[];
 	search: string[];
 	pdfs: string[];
-	bytes: { pages: number; search: number; pdfs: number };
+	assets: string[];
+	bytes: { pages: number; search: number; pdfs: number; assets: number };
 }
 const bundle = (): Bundle => JSON.parse(readFileSync(join(DIST, 'offline.json'), 'utf8'));
 
@@ -42,6 +43,21 @@ test('the first visit stores only the shell: styles, scripts, the home page and 
 	expect(urls.some((u) => u.startsWith(`${BASE}_astro/`) && u.endsWith('.css'))).toBe(true);
 	expect(urls.filter((u) => /\/(cq|kt|xh)-\d\/$/.test(u))).toEqual([]);
 	expect(urls.filter((u) => u.includes('/pagefind/') || u.includes('/pdf/'))).toEqual([]);
+	// A household's first visit does not download the team leader's tally.
+	expect(urls.filter((u) => /\/_astro\/(TallyBook|CommuneSummary|tally)/.test(u))).toEqual([]);
+});
+
+test('offline, a stored page opens by the forms of its address people really have: no slash, ?fbclid=…, index.html', async ({ page, context }) => {
+	await page.goto(BASE);
+	await controlled(page);
+	await page.goto(`${BASE}cq-1/`); // visited pages are kept
+	await context.setOffline(true);
+	for (const address of ['cq-1', 'cq-1/?fbclid=IwAR0abc123', 'cq-1/?zarsrc=30&utm_source=zalo', 'cq-1/index.html']) {
+		await page.goto(`${BASE}${address}`);
+		await expect(page.locator('h1'), address).toHaveText(/VNeID/);
+		// The same address as online, so that its relative links lead where they should.
+		expect(new URL(page.url()).pathname, address).toBe(`${BASE}cq-1/`);
+	}
 });
 
 test('the save control shows the real size, stores every page and the search, and all of it works with no network', async ({ page, context }) => {
@@ -49,7 +65,7 @@ test('the save control shows the real size, stores every page and the search, an
 	const b = bundle();
 	await page.goto(BASE);
 	await controlled(page);
-	const kb = Math.round((b.bytes.pages + b.bytes.search) / 1024).toLocaleString('vi-VN');
+	const kb = Math.round((b.bytes.pages + b.bytes.search + b.bytes.assets) / 1024).toLocaleString('vi-VN');
 	const save = page.getByRole('button', { name: `Lưu để dùng khi không có mạng (≈ ${kb} KB)` });
 	await expect(save).toBeVisible();
 	await save.click();
@@ -97,11 +113,12 @@ test('after a new version is published, an open page offers “Có phiên bản 
 	const dir = mkdtempSync(join(tmpdir(), 'gds-update-'));
 	cpSync(DIST, dir, { recursive: true });
 	chmodSync(dir, 0o755); // nginx's workers run as another user
-	const server = start({ dist: dir, port: 4398 });
+	const port = Number(process.env.GDS_PORT ?? 4399) + 11;
+	const server = start({ dist: dir, port });
 	try {
 		const context = await browser.newContext({ serviceWorkers: 'allow' });
 		const page = await context.newPage();
-		await expect.poll(async () => (await page.goto(`http://127.0.0.1:4398${BASE}cq-1/`).catch(() => null))?.status()).toBe(200);
+		await expect.poll(async () => (await page.goto(`http://127.0.0.1:${port}${BASE}cq-1/`).catch(() => null))?.status()).toBe(200);
 		await controlled(page);
 		await expect(page.getByRole('button', { name: 'Có phiên bản mới — tải lại' })).toBeHidden();
 

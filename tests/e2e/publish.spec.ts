@@ -60,3 +60,42 @@ test('every page loads through nginx with no CSP violation and no console error'
 	expect(violations).toEqual([]);
 	w.expectClean();
 });
+
+test('an address typed without its final slash is sent to the slash, so the page’s relative links stay in the site', async ({ request, page }) => {
+	for (const path of ['cq-1', 'an-toan', 'in/phieu-tu-danh-gia', 'so-theo-doi']) {
+		const response = await request.get(`${BASE}${path}`, { maxRedirects: 0 });
+		expect(response.status(), path).toBe(301);
+		expect(new URL(response.headers()['location']!, 'http://x').pathname, path).toBe(`${BASE}${path}/`);
+	}
+	const response = await request.get(`${BASE}cq-1?fbclid=abc`, { maxRedirects: 0 });
+	expect(response.headers()['location'], 'the query is kept').toContain(`${BASE}cq-1/?fbclid=abc`);
+	// The link the tester followed: from kt-4 without its slash to kt-1.
+	await page.goto(`${BASE}kt-4`);
+	await expect(page).toHaveURL(new RegExp(`${BASE}kt-4/$`));
+	const link = page.locator('main a[href^="../"]').first();
+	const target = new URL((await link.getAttribute('href'))!, page.url()).pathname;
+	expect(target.startsWith(BASE), target).toBe(true);
+	expect((await request.get(target)).status(), target).toBe(200);
+});
+
+test('the precompressed copies are not downloadable as such, and the folder of hashed files is a plain 404 not kept a year', async ({ request }) => {
+	for (const path of ['index.html.br', 'index.html.gz', 'cq-1/index.html.gz']) {
+		const response = await request.get(`${BASE}${path}`);
+		expect(response.status(), path).toBe(404);
+		expect(response.headers()['cache-control'], path).toBe('no-cache');
+	}
+	for (const path of ['_astro/', '_astro', 'pagefind/']) {
+		const response = await request.get(`${BASE}${path}`, { maxRedirects: 0 });
+		expect(response.headers()['cache-control'] ?? '', path).not.toContain('max-age=31536000');
+		expect(response.status(), path).toBeGreaterThanOrEqual(300);
+	}
+});
+
+test('the Permissions-Policy names only features the browser knows: no warning in the console', async ({ page, request }) => {
+	const policy = (await request.get(`${BASE}cq-1/`)).headers()['permissions-policy']!;
+	expect(policy).not.toMatch(/bluetooth|interest-cohort/);
+	const messages: string[] = [];
+	page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+	await page.goto(`${BASE}cq-1/`, { waitUntil: 'networkidle' });
+	expect(messages.filter((m) => /Permissions-Policy|Feature-Policy|Unrecognized feature/i.test(m))).toEqual([]);
+});

@@ -16,7 +16,8 @@ function nginxBinary() {
 }
 
 /** Writes a whole nginx.conf around the shipped location block and returns its folder. */
-export function prepare({ dist = join(root, 'dist'), base = '/gia-dinh-so/', port = PORT } = {}) {
+/** `brotli: false` serves gzip only, as a portal without the brotli module does. */
+export function prepare({ dist = join(root, 'dist'), base = '/gia-dinh-so/', port = PORT, brotli = true } = {}) {
 	if (!existsSync(join(dist, 'index.html'))) throw new Error(`Chưa có ${dist}/index.html: chạy "npm run build" trước.`);
 	const dir = join(tmpdir(), `gds-nginx-${port}`);
 	rmSync(dir, { recursive: true, force: true });
@@ -35,7 +36,7 @@ export function prepare({ dist = join(root, 'dist'), base = '/gia-dinh-so/', por
 				.filter((f) => /brotli/.test(f))
 				.map((f) => readFileSync(join('/etc/nginx/modules-enabled', f), 'utf8').replace(/load_module modules\//g, 'load_module /usr/share/nginx/modules/').trim())
 		: [];
-	const hasBrotli = modules.length > 0;
+	const hasBrotli = modules.length > 0 && brotli;
 	writeFileSync(
 		join(dir, 'nginx.conf'),
 		`${modules.join('\n')}
@@ -60,7 +61,7 @@ http {
 		root ${dir}/www;
 		disable_symlinks off;
 		location = / { return 302 ${base}; }
-${(hasBrotli ? location : location.replace(/^\s*brotli_static on;\n/gm, '')).replace(/^/gm, '\t\t')}
+${(hasBrotli && brotli ? location : location.replace(/^\s*brotli_static on;\n/gm, '')).replace(/^/gm, '\t\t')}
 	}
 }
 `
