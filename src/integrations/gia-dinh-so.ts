@@ -66,8 +66,9 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 				// Lessons' keywords from their frontmatter; every page's everyday words from search-synonyms.yaml.
 				const extras = new Map([
 					...data.lessons.map((l) => [l.slug, { keywords: l.data.keywords }] as const),
-					// The glossary's terms are its keywords: "OTP (mã xác thực)" → OTP, mã xác thực.
-					['tu-dien-so', { keywords: data.glossary.flatMap((g) => g.term.split(/\s*[()]\s*/).filter(Boolean)) }] as const,
+					// The glossary's terms are its keywords: "OTP (mã xác thực)" → OTP, mã xác thực; but a term that a
+					// lesson has as its own keyword ("CCCD" in CQ-1) leads to the lesson, which teaches it.
+					['tu-dien-so', { keywords: glossaryKeywords(data) }] as const,
 				]);
 				const menu = data.groups.map((g) => ({
 					name: g.name,
@@ -119,4 +120,11 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 			},
 		},
 	};
+}
+
+/** The glossary page's keywords: its terms, less those a lesson claims as its own keyword. */
+function glossaryKeywords(data: SiteData): string[] {
+	const key = (word: string) => word.trim().toLocaleLowerCase('vi');
+	const taught = new Set(data.lessons.flatMap((l) => l.data.keywords.map(key)));
+	return data.glossary.flatMap((g) => g.term.split(/\s*[()]\s*/).filter(Boolean)).filter((term) => !taught.has(key(term)));
 }

@@ -141,6 +141,9 @@ test.describe('with the service worker', () => {
 			if (!navigator.serviceWorker.controller)
 				await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
 		});
+		// "Lưu" stores the lessons with their pictures (offline.json lists hinh/ with the styles and scripts).
+		await page.getByRole('button', { name: /Lưu để dùng khi không có mạng/ }).click();
+		await expect(page.locator('gds-offline-save .status')).toContainText('Đã lưu', { timeout: 90_000 });
 		await context.setOffline(true);
 		// What a lesson's <img> asks for, answered from the phone.
 		const ok = await page.evaluate(
