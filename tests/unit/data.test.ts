@@ -1,36 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyProject, edit, problemsOf, root } from './project-copy';
+import { cpSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSiteData, SiteDataError, staleLessons } from '../../src/data/load';
+import { loadSiteData, staleLessons } from '../../src/data/load';
 import { criteriaManifest } from '../../src/integrations/manifest';
 import { buildSidebar } from '../../src/data/sidebar';
 
-const root = process.cwd();
 
-/** A throwaway copy of content/ to break in one way per test. */
-function copyProject(): string {
-	const dir = mkdtempSync(join(tmpdir(), 'gds-data-'));
-	cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true });
-	return dir;
-}
-
-function problemsOf(dir: string, options = {}): string {
-	try {
-		loadSiteData(dir, { env: {}, ...options });
-	} catch (error) {
-		expect(error).toBeInstanceOf(SiteDataError);
-		return (error as Error).message;
-	} finally {
-		rmSync(dir, { recursive: true, force: true });
-	}
-	throw new Error('the data was accepted');
-}
-
-function edit(dir: string, file: string, change: (text: string) => string) {
-	const path = join(dir, file);
-	writeFileSync(path, change(readFileSync(path, 'utf8')));
-}
 
 describe('the project data', () => {
 	const data = loadSiteData(root, { env: {} });

@@ -4,37 +4,14 @@
  * These tests build their own small projects, so they do not depend on the state of the lessons.
  */
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyProject, edit, problemsOf, root } from './project-copy';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { formatProblem, loadSiteData, scanLessons, SiteDataError, todayInVietnam, type Problem } from '../../src/data/load';
+import { formatProblem, scanLessons, todayInVietnam, type Problem } from '../../src/data/load';
 
-const root = process.cwd();
 
-/** A throwaway copy of content/ to break in one way per test. */
-function copyProject(): string {
-	const dir = mkdtempSync(join(tmpdir(), 'gds-data-'));
-	cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true });
-	return dir;
-}
-
-function problemsOf(dir: string): string {
-	try {
-		loadSiteData(dir, { env: {} });
-	} catch (error) {
-		expect(error).toBeInstanceOf(SiteDataError);
-		return (error as Error).message;
-	} finally {
-		rmSync(dir, { recursive: true, force: true });
-	}
-	throw new Error('the data was accepted');
-}
-
-function edit(dir: string, file: string, change: (text: string) => string) {
-	const path = join(dir, file);
-	writeFileSync(path, change(readFileSync(path, 'utf8')));
-}
 
 /** One lesson alone in a throwaway project, checked as the build checks it, on a given day in Vietnam. */
 function lessonProblems(frontmatter: string, today = '2026-11-30'): string[] {
