@@ -69,7 +69,7 @@ const warnStale = (build: Build) => {
 };
 
 /** The built pages and the registry's are the same: a page nobody listed would be missed by the sidebar, the offline list and the PDFs. */
-async function checkRoutes({ out, routes, log }: Build) {
+export async function checkRoutes({ out, routes, log }: Build) {
 	const built = new Set((await builtPages(out)).map((p) => p.rel));
 	const listed = new Set(routes.map(routeFile));
 	const unlisted = [...built].filter((p) => !listed.has(p));

@@ -4,11 +4,12 @@
  * Needs a build (npm run build); the PDF test needs one with PDFs (not PDF=0).
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { loadSiteData } from '../../src/data/load';
 import { SHEETS, routeFile, siteRoutes } from '../../src/data/routes';
-import { pdfJobs } from '../../src/integrations/pipeline';
+import { checkRoutes, pdfJobs, type Build } from '../../src/integrations/pipeline';
 import { buildSidebar } from '../../src/data/sidebar';
 import { attr, elements, parseHtml } from '../../src/integrations/html';
 import { DIST, builtBase } from '../base.mjs';
@@ -73,5 +74,26 @@ describe('the route registry', () => {
 		// A build with PDFs (not PDF=0) has exactly those files.
 		if (existsSync(join(DIST, 'pdf')))
 			expect(readdirSync(join(DIST, 'pdf')).filter((f) => f.endsWith('.pdf')).sort()).toEqual(jobs.map((j) => `${j.name}.pdf`).sort());
+	});
+
+	it('stops the build when a page is built that it does not list, or listed and not built', async () => {
+		const out = mkdtempSync(join(tmpdir(), 'gds-routes-'));
+		try {
+			for (const rel of builtPages) {
+				mkdirSync(join(out, rel, '..'), { recursive: true });
+				writeFileSync(join(out, rel), '<!DOCTYPE html><title>x</title>');
+			}
+			const log = { info: () => {} } as unknown as Build['log'];
+			const build = { out, base, data, routes, log } as Build;
+			await expect(checkRoutes(build)).resolves.toBeUndefined();
+			mkdirSync(join(out, 'trang-moi'));
+			writeFileSync(join(out, 'trang-moi', 'index.html'), '<!DOCTYPE html><title>x</title>');
+			await expect(checkRoutes(build)).rejects.toThrow('Trang được xây dựng nhưng không có trong src/data/routes.ts: trang-moi/index.html');
+			rmSync(join(out, 'trang-moi'), { recursive: true });
+			rmSync(join(out, 'tu-dien-so'), { recursive: true });
+			await expect(checkRoutes(build)).rejects.toThrow('Trang có trong src/data/routes.ts nhưng không được xây dựng: tu-dien-so/index.html');
+		} finally {
+			rmSync(out, { recursive: true, force: true });
+		}
 	});
 });
