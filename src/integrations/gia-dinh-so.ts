@@ -7,6 +7,7 @@ import type { AstroIntegration } from 'astro';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DATA_DIR, staleLessons, type SiteData } from '../data/load';
+import { siteRoutes } from '../data/routes';
 import { loadSearchSynonyms } from '../data/search-synonyms';
 import { formatDate } from '../lib/date';
 import { dataModulePlugin } from './data-module';
@@ -23,8 +24,9 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 				// `astro dev` restarts (and reloads the data) when a data file changes.
 				const dataDir = new URL(`${DATA_DIR}/`, config.root);
 				for (const file of readdirSync(dataDir)) if (file.endsWith('.yaml')) addWatchFile(new URL(file, dataDir));
-				// Checked now, before any page is built: a mistake in the search words stops the build at once.
-				loadSearchSynonyms();
+				// Checked now, before any page is built: a mistake in the search words (a page the route
+				// registry does not have) stops the build at once.
+				loadSearchSynonyms(siteRoutes(data).map((r) => r.path));
 				if (data.missingLessons.length)
 					logger.warn(`Các tiêu chí chưa có bài học: ${data.missingLessons.join(', ')}`);
 				for (const lesson of staleLessons(data.lessons))

@@ -64,8 +64,10 @@ export interface Step {
 const kb = (n: number) => Math.round(n / 1024);
 
 const warnStale = (build: Build) => {
-	for (const lesson of staleLessons(build.data.lessons))
+	const stale = staleLessons(build.data.lessons);
+	for (const lesson of stale)
 		build.log.warn(`${lesson.file}: kiểm tra lại thông tin: lần cuối ngày ${formatDate(lesson.data.checked!)}, đã hơn 6 tháng.`);
+	if (!stale.length) build.log.info('không bài nào có thông tin cũ hơn 6 tháng');
 };
 
 /** The built pages and the registry's are the same: a page nobody listed would be missed by the sidebar, the offline list and the PDFs. */
@@ -112,7 +114,7 @@ async function indexForSearch({ out, data, routes, log }: Build) {
 				return lesson ? [[c.title, `${lesson.slug}/`] as [string, string]] : [];
 			}),
 	}));
-	const pages = await buildSearchIndex(out, extras, loadSearchSynonyms(), menu);
+	const pages = await buildSearchIndex(out, extras, loadSearchSynonyms(routes.map((r) => r.path)), menu);
 	log.info(`Pagefind: ${pages} trang trong chỉ mục tìm kiếm`);
 }
 
@@ -149,16 +151,18 @@ async function storeOffline(build: Build) {
 	);
 }
 
-async function serviceWorker({ out, base, bundle }: Build) {
+async function serviceWorker({ out, base, bundle, log }: Build) {
 	if (!bundle) throw new Error('sw.js cần offline.json: bước "offline" phải chạy trước');
 	await writeServiceWorker(out, base, bundle.version);
+	log.info(`sw.js: phiên bản ${bundle.version}`);
 }
 
 /** Every file exists now: check every link before anything is published. */
-async function checkLinks({ out, base, data }: Build) {
+async function checkLinks({ out, base, data, log }: Build) {
 	const sources = new Map(data.lessons.map((l) => [`${l.slug ? `${l.slug}/` : ''}index.html`, l.file]));
 	const broken = await checkBuiltLinks(out, base, data.commune.site.url, data.allowedDomains, (page) => sources.get(page));
 	if (broken.length) throw new Error(`Liên kết hỏng hoặc dẫn ra ngoài các trang được phép:\n${broken.map((b) => `  - ${b}`).join('\n')}`);
+	log.info('mọi liên kết đều dẫn tới trang có thật hoặc trang được phép');
 }
 
 async function serverConfig({ out, base, log }: Build) {
