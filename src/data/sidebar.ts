@@ -1,5 +1,8 @@
-/** Builds Starlight's sidebar from the data, in the plan's order: one group per criteria group. */
-import { criterionNumber } from '../lib/criterion';
+/**
+ * Builds Starlight's sidebar from the route registry (src/data/routes.ts), in its order: one group
+ * per criteria group, the chapters, the quiz, the glossary, then the tools.
+ */
+import { siteRoutes, type Route } from './routes';
 import type { SiteData } from './load';
 
 type SidebarItem =
@@ -7,31 +10,28 @@ type SidebarItem =
 	| { slug: string; label?: string }
 	| { label: string; items: SidebarItem[]; collapsed?: boolean };
 
-export function buildSidebar({ groups, criteria, lessons }: SiteData): SidebarItem[] {
-	const chapters = lessons.filter((l) => !l.data.criterion && l.slug !== '');
-	return [
-		...groups.map((group) => ({
-			label: group.name,
-			items: [
-				{ label: `Tổng quan: ${group.name}`, link: `/${group.id}/` },
-				...criteria
-					.filter((c) => c.group === group.id)
-					.flatMap((c) => {
-						const lesson = lessons.find((l) => l.data.criterion === c.id);
-						return lesson ? [{ slug: lesson.slug, label: `${criterionNumber(c.id)}. ${c.title}` }] : [];
-					}),
-			],
-		})),
-		...chapters.map((l) => ({ slug: l.slug })),
-		{ label: 'Thật hay lừa?', link: '/that-hay-lua/' },
-		{ label: 'Từ điển số', link: '/tu-dien-so/' },
-		{
-			label: 'Công cụ',
-			items: [
-				{ label: 'Gia đình tôi', link: '/gia-dinh-toi/' },
-				{ label: 'Sổ theo dõi của Tổ', link: '/so-theo-doi/' },
-				{ label: 'Bản in cho Tổ', link: '/in/' },
-			],
-		},
-	];
+function item(route: Route & { sidebar: { label: string; group?: string } }): SidebarItem {
+	// A lesson is named by its slug (Starlight links it); a chapter keeps its own title.
+	if (route.lesson) return route.sidebar.group ? { slug: route.path, label: route.sidebar.label } : { slug: route.path };
+	return { label: route.sidebar.label, link: `/${route.path}/` };
+}
+
+export function buildSidebar(data: SiteData): SidebarItem[] {
+	const sidebar: SidebarItem[] = [];
+	const groups = new Map<string, SidebarItem[]>();
+	for (const route of siteRoutes(data)) {
+		if (!route.sidebar) continue;
+		const entry = item(route as Route & { sidebar: { label: string; group?: string } });
+		const group = route.sidebar.group;
+		if (!group) {
+			sidebar.push(entry);
+			continue;
+		}
+		if (!groups.has(group)) {
+			groups.set(group, []);
+			sidebar.push({ label: group, items: groups.get(group)! });
+		}
+		groups.get(group)!.push(entry);
+	}
+	return sidebar;
 }

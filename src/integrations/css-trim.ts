@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { transform, type Selector } from 'lightningcss';
+import { attr, elements, ownText, parseHtml } from './html';
 
 interface Tokens {
 	words: Set<string>;
@@ -27,25 +28,25 @@ async function walk(dir: string): Promise<string[]> {
 	return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
-/** Every class, id and element name in the pages, and every word in the scripts. */
+/** Every class, id and element name in the pages, and every word in the scripts (theirs and the pages' inline ones). */
 async function tokens(out: string): Promise<Tokens> {
 	const words = new Set<string>(['html', 'body', ':root']);
+	const addWords = (js: string) => {
+		for (const [word] of js.matchAll(/[A-Za-z_][\w-]*/g)) words.add(word);
+	};
 	for (const file of await walk(out)) {
 		if (file.includes('/pagefind/')) continue;
 		if (file.endsWith('.html')) {
-			const html = await readFile(file, 'utf8');
-			for (const [, tag] of html.matchAll(/<([a-zA-Z][\w-]*)/g)) words.add(tag!.toLowerCase());
-			for (const [, list] of html.matchAll(/\sclass="([^"]*)"/g)) for (const c of list!.split(/\s+/)) if (c) words.add(c);
-			for (const [, id] of html.matchAll(/\sid="([^"]*)"/g)) words.add(id!);
-		} else if (/\/_astro\/[^/]+\.js$/.test(file)) {
-			const js = await readFile(file, 'utf8');
-			for (const [word] of js.matchAll(/[A-Za-z_][\w-]*/g)) words.add(word);
-		}
+			for (const element of elements(parseHtml(await readFile(file, 'utf8')))) {
+				words.add(element.tagName.toLowerCase());
+				for (const c of (attr(element, 'className') ?? '').split(/\s+/)) if (c) words.add(c);
+				const id = attr(element, 'id');
+				if (id !== undefined) words.add(id);
+				// Inline scripts (theme, menu) add classes too.
+				if (element.tagName === 'script') addWords(ownText(element));
+			}
+		} else if (/\/_astro\/[^/]+\.js$/.test(file)) addWords(await readFile(file, 'utf8'));
 	}
-	// Inline scripts of the pages (theme, menu) add classes too.
-	for (const file of (await walk(out)).filter((f) => f.endsWith('.html') && !f.includes('/pagefind/')))
-		for (const [, body] of (await readFile(file, 'utf8')).matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g))
-			for (const [word] of body!.matchAll(/[A-Za-z_][\w-]*/g)) words.add(word);
 	return { words };
 }
 

@@ -6,18 +6,22 @@
  * dist/.htaccess (Apache).
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { attr, builtPages, elements, ownText, parseHtml } from './html';
 import { join } from 'node:path';
 
-/** 'sha256-…' for each distinct inline <script> in the built pages. */
+/**
+ * 'sha256-…' for each distinct inline <script> in the built pages. The parser gives a script's
+ * text exactly as written, which is what the browser hashes.
+ */
 export async function inlineScriptHashes(dir: string): Promise<string[]> {
 	const hashes = new Set<string>();
-	for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-		if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-		const html = await readFile(join(entry.parentPath, entry.name), 'utf8');
-		for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g))
-			if (!/\bsrc=/.test(attrs!) && body!.length) hashes.add(`'sha256-${createHash('sha256').update(body!).digest('base64')}'`);
-	}
+	for (const { file } of await builtPages(dir))
+		for (const script of elements(parseHtml(await readFile(file, 'utf8')))) {
+			if (script.tagName !== 'script' || attr(script, 'src') !== undefined) continue;
+			const body = ownText(script);
+			if (body.length) hashes.add(`'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+		}
 	return [...hashes].sort();
 }
 

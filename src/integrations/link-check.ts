@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { urlAllowed } from '../lib/links';
+import { attr, elements, parseHtml, type Element } from './html';
 
 const ORIGIN = 'http://site.invalid';
 
@@ -19,33 +20,36 @@ export async function checkBuiltLinks(
 	sourceOf: (page: string) => string | undefined = () => undefined
 ): Promise<string[]> {
 	const siteOrigin = new URL(site).origin;
-	const pages = new Map<string, string>();
+	const pages = new Map<string, Element[]>();
 	for (const entry of await readdir(dir, { withFileTypes: true, recursive: true }))
 		if (entry.isFile() && entry.name.endsWith('.html')) {
 			const file = join(entry.parentPath, entry.name);
-			pages.set(file, await readFile(file, 'utf8'));
+			pages.set(file, [...elements(parseHtml(await readFile(file, 'utf8')))]);
 		}
 	const ids = new Map<string, Set<string>>();
 	const idsOf = (file: string) => {
-		if (!ids.has(file)) ids.set(file, new Set([...(pages.get(file) ?? '').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)));
+		if (!ids.has(file)) ids.set(file, new Set((pages.get(file) ?? []).flatMap((e) => attr(e, 'id') ?? [])));
 		return ids.get(file)!;
 	};
 	const problems: string[] = [];
-	for (const [file, html] of pages) {
+	for (const [file, nodes] of pages) {
 		const built = relative(dir, file).split(sep).join('/');
 		const page = sourceOf(built) ? `${sourceOf(built)} (${built})` : built;
 		const pagePath = base + built.replace(/index\.html$/, '');
-		const baseHref = /<base href="([^"]+)"/.exec(html)?.[1];
-		const from = new URL(baseHref ?? pagePath, ORIGIN);
+		const baseElement = nodes.find((e) => e.tagName === 'base');
+		const baseHref = baseElement && attr(baseElement, 'href');
+		const from = new URL(baseHref || pagePath, ORIGIN);
 		// The canonical address is metadata (and names the 404 page as if it were a page).
-		const body = html.replace(/<link rel="canonical"[^>]*>/g, '');
-		for (const [, attr, href] of body.matchAll(/\s(href|src)="([^"]*)"/g)) {
+		const links = nodes
+			.filter((e) => !(e.tagName === 'link' && attr(e, 'rel') === 'canonical'))
+			.flatMap((e) => (['href', 'src'] as const).flatMap((name) => (attr(e, name) === undefined ? [] : [[name, attr(e, name)!] as const])));
+		for (const [kind, href] of links) {
 			if (!href || /^(mailto:|tel:|sms:|data:|javascript:)/.test(href)) continue;
-			let url = new URL(href.replace(/&amp;/g, '&'), href.startsWith('#') ? new URL(pagePath, ORIGIN) : from);
+			let url = new URL(href, href.startsWith('#') ? new URL(pagePath, ORIGIN) : from);
 			// The site's own absolute address (canonical links) is checked as an internal link.
 			if (url.origin === siteOrigin) url = new URL(url.pathname + url.hash, ORIGIN);
 			if (url.origin !== ORIGIN) {
-				if (attr === 'href' && !urlAllowed(url.href, allowedDomains)) problems.push(`${page}: liên kết ra ngoài tới ${url.href} không được phép`);
+				if (kind === 'href' && !urlAllowed(url.href, allowedDomains)) problems.push(`${page}: liên kết ra ngoài tới ${url.href} không được phép`);
 				continue;
 			}
 			if (!url.pathname.startsWith(base)) {

@@ -20,10 +20,7 @@ import sharp from 'sharp';
 import { injectManifest } from 'workbox-build';
 // The bundle's shape is shared with the service worker and the page that fill the caches.
 import type { OfflineBundle } from '../lib/offline-shared';
-
-
-/** Pages never stored for offline use: they repeat other pages or make no sense offline. */
-const NOT_STORED = ['404.html', 'in/tat-ca-bai-hoc/index.html', 'offline/index.html'];
+import { attr, elements, ownText, parseHtml, replaceNode, applyEdits, type Edit } from './html';
 
 async function files(dir: string): Promise<string[]> {
 	const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -60,15 +57,21 @@ async function writeManifest(out: string, base: string, { name, shortName, descr
 	await writeFile(join(out, 'manifest.webmanifest'), JSON.stringify(manifest, null, '\t'));
 }
 
-/** Writes the manifest, its icons and offline.json; returns what "Lưu" stores and its size. */
+/**
+ * Writes the manifest, its icons and offline.json; returns what "Lưu" stores and its size.
+ * `stored`: the pages stored, as built files ("cq-1/index.html"): the route registry's choice.
+ */
 export async function buildOfflineBundle(
 	out: string,
 	base: string,
-	site: SiteIdentity
+	site: SiteIdentity,
+	stored: string[]
 ): Promise<OfflineBundle> {
 	await writeManifest(out, base, site);
 	const all = (await files(out)).sort();
-	const pagePaths = all.filter((f) => f.endsWith('index.html') && !NOT_STORED.includes(f) && !f.startsWith('pagefind/'));
+	const missing = stored.filter((p) => !all.includes(p));
+	if (missing.length) throw new Error(`offline.json: không có các trang ${missing.join(', ')} trong dist/`);
+	const pagePaths = [...stored].sort();
 	const searchPaths = all.filter((f) => f.startsWith('pagefind/') && !/pagefind-(ui|modular-ui|component-ui|highlight)\./.test(f));
 	const pdfPaths = all.filter((f) => f.startsWith('pdf/') && f.endsWith('.pdf'));
 	// The hashed styles and scripts, and the step pictures (hinh/: one icon sprite, a few drawings).
@@ -104,9 +107,18 @@ export async function contentVersion(out: string, paths: string[]): Promise<stri
 /** Fills the "≈ N KB" of the save control (see src/components/OfflineSave.astro) into every page. */
 export function fillOfflineSizes(html: string, bundle: OfflineBundle): string {
 	const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('vi-VN')} KB`;
-	return html
-		.replace(/(<span data-offline-size="pages\+search"[^>]*>)…/g, `$1${kb(bundle.bytes.pages + bundle.bytes.search + bundle.bytes.assets)}`)
-		.replace(/(<span data-offline-size="pdfs"[^>]*>)…/g, `$1${kb(bundle.bytes.pdfs)}`);
+	const sizes: Record<string, string> = {
+		'pages+search': kb(bundle.bytes.pages + bundle.bytes.search + bundle.bytes.assets),
+		pdfs: kb(bundle.bytes.pdfs),
+	};
+	const edits: Edit[] = [];
+	for (const span of elements(parseHtml(html))) {
+		const size = span.tagName === 'span' ? sizes[attr(span, 'dataOfflineSize') ?? ''] : undefined;
+		const placeholder = span.children[0];
+		// The placeholder "…" is the span's only text; the size replaces it (a number: nothing to escape).
+		if (size && span.children.length === 1 && placeholder?.type === 'text' && placeholder.value === '…') edits.push(replaceNode(placeholder, size));
+	}
+	return applyEdits(html, edits);
 }
 
 /** Lazy chunks that a shell page needs offline, by the element that loads them (see src/elements/site.ts). */
@@ -122,10 +134,13 @@ export async function shellAssets(out: string, pages: string[]): Promise<string[
 	const queue: string[] = [];
 	const names = (await readdir(join(out, '_astro'))).filter((f) => /\.(css|js)$/.test(f));
 	for (const page of pages) {
-		const html = await readFile(join(out, page), 'utf8');
-		for (const [, file] of html.matchAll(/["'][^"']*\/_astro\/([\w.-]+\.(?:css|js))["']/g)) queue.push(file!);
-		for (const [tag, chunk] of Object.entries(LAZY_FOR_ELEMENT))
-			if (html.includes(`<${tag}`)) queue.push(...names.filter((n) => n.startsWith(`${chunk}.`)));
+		for (const element of elements(parseHtml(await readFile(join(out, page), 'utf8')))) {
+			// What the page links (href, src) and what its inline module scripts import.
+			const values = [...Object.keys(element.properties).map((p) => attr(element, p) ?? ''), element.tagName === 'script' ? ownText(element) : ''];
+			for (const value of values) for (const [, file] of value.matchAll(/\/_astro\/([\w.-]+\.(?:css|js))\b/g)) queue.push(file!);
+			const chunk = LAZY_FOR_ELEMENT[element.tagName];
+			if (chunk) queue.push(...names.filter((n) => n.startsWith(`${chunk}.`)));
+		}
 	}
 	while (queue.length) {
 		const file = queue.pop()!;

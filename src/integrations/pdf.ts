@@ -5,12 +5,13 @@
  * site and is told which PDFs were skipped.
  */
 import { createRequire } from 'node:module';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import { formatSize } from '../lib/size';
 import { findChromium } from './chromium';
 import { serveDir } from './static-server';
+import { appendInside, applyEdits, attr, elements, parseHtml, replaceNode, serialize, type Edit } from './html';
 
 export interface PdfJob {
 	/** File name in dist/pdf/ without ".pdf". */
@@ -62,23 +63,27 @@ async function makePdfs(outDir: string, base: string, jobs: PdfJob[], logger: As
 
 /** Fills in `<span data-pdf-size>` with ", 85 KB", or removes the link's paragraph when there is no PDF. */
 export function fillPdfLinks(html: string, sizes: Map<string, number>): string {
-	return html.replace(/<p class="pdf-link[^"]*" data-pdf="([^"]+)"[^>]*>[\s\S]*?<\/p>/g, (block, name: string) => {
+	const edits: Edit[] = [];
+	for (const p of elements(parseHtml(html))) {
+		const name = p.tagName === 'p' && (attr(p, 'className') ?? '').split(' ').includes('pdf-link') ? attr(p, 'dataPdf') : undefined;
+		if (!name) continue;
 		const size = sizes.get(name);
-		return size === undefined ? '' : block.replace(/<span data-pdf-size([^>]*)><\/span>/, `<span data-pdf-size$1>, ${formatSize(size)}</span>`);
-	});
+		if (size === undefined) {
+			edits.push(replaceNode(p, ''));
+			continue;
+		}
+		const span = [...elements(p)].find((e) => e.tagName === 'span' && attr(e, 'dataPdfSize') !== undefined);
+		if (span) edits.push(appendInside(html, span, serialize({ type: 'text', value: `, ${formatSize(size)}` })));
+	}
+	return applyEdits(html, edits);
 }
 
+/** Prints the PDFs; returns the size of each one made, by name. */
 export async function buildPdfs(outDir: string, base: string, jobs: PdfJob[], logger: AstroIntegrationLogger) {
 	const started = performance.now();
 	const made = await makePdfs(outDir, base, jobs, logger);
 	const sizes = new Map<string, number>();
 	for (const name of made) sizes.set(name, (await stat(join(outDir, 'pdf', `${name}.pdf`))).size);
-	for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true })) {
-		if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-		const file = join(entry.parentPath, entry.name);
-		const html = await readFile(file, 'utf8');
-		if (html.includes('data-pdf=')) await writeFile(file, fillPdfLinks(html, sizes));
-	}
 	if (made.size) {
 		const total = [...sizes.values()].reduce((a, b) => a + b, 0);
 		logger.info(`PDF: ${made.size} tệp, tổng ${formatSize(total)}, ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -12,60 +12,71 @@ import * as pagefind from 'pagefind';
 import { foldAll, foldDd, foldedDdWords } from '../lib/fold';
 import type { SearchSynonyms } from '../data/search-synonyms';
 import { SEARCH_DATA_FILE, type SearchData } from '../lib/search-data';
+import { appendInside, applyEdits, attr, elements, parseHtml, serialize, type Element, type Root } from './html';
 
 export interface PageSearchExtras {
 	keywords: string[];
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** The element Pagefind indexes: the one marked data-pagefind-body. */
+function indexedBody(tree: Root): Element | undefined {
+	for (const element of elements(tree)) if (attr(element, 'dataPagefindBody') !== undefined) return element;
+	return undefined;
+}
 
-function decodeEntities(s: string): string {
-	return s
-		.replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
-		.replace(/&#x([\da-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16)))
-		.replace(/&nbsp;/g, ' ')
-		.replace(/&quot;/g, '"')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&amp;/g, '&');
+/** The words of an element as Pagefind reads them: text only, one space between elements, no scripts, no ignored parts. */
+function textOf(node: Element): string {
+	const parts: string[] = [];
+	const walk = (n: Element) => {
+		for (const child of n.children) {
+			if (child.type === 'text') parts.push(child.value);
+			else if (child.type === 'element') {
+				if (['script', 'style', 'svg'].includes(child.tagName) || attr(child, 'dataPagefindIgnore') !== undefined) parts.push(' ');
+				else {
+					parts.push(' ');
+					walk(child);
+					parts.push(' ');
+				}
+			}
+		}
+	};
+	walk(node);
+	return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
 /** The text Pagefind would index: what is inside data-pagefind-body, without tags. */
 export function indexedText(html: string): string {
-	const start = html.indexOf('data-pagefind-body');
-	if (start < 0) return '';
-	const open = html.lastIndexOf('<', start);
-	const tag = /^<(\w+)/.exec(html.slice(open))![1];
-	const end = html.lastIndexOf(`</${tag}>`);
-	const inner = html.slice(html.indexOf('>', start) + 1, end);
-	return decodeEntities(
-		inner
-			.replace(/<(script|style|svg)[\s\S]*?<\/\1>/g, ' ')
-			.replace(/<[^>]*data-pagefind-ignore[^>]*>[\s\S]*?<\/[^>]+>/g, ' ')
-			.replace(/<[^>]+>/g, ' ')
-	)
-		.replace(/\s+/g, ' ')
-		.trim();
+	const body = indexedBody(parseHtml(html));
+	return body ? textOf(body) : '';
 }
+
+const div = (properties: Element['properties'], text: string): Element => ({
+	type: 'element',
+	tagName: 'div',
+	properties,
+	children: [{ type: 'text', value: text }],
+});
 
 /** The page as Pagefind should see it: its own body plus the keywords and folded words. */
 export function augmentForIndex(html: string, extras: PageSearchExtras | undefined): string {
-	const start = html.indexOf('data-pagefind-body');
-	if (start < 0) return html;
-	const description = /<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? '';
+	const tree = parseHtml(html);
+	const body = indexedBody(tree);
+	if (!body) return html;
+	let description = '';
+	for (const element of elements(tree))
+		if (element.tagName === 'meta' && attr(element, 'name') === 'description') {
+			description = attr(element, 'content') ?? '';
+			break;
+		}
 	const keywords = extras?.keywords ?? [];
-	const folded = [...foldedDdWords(indexedText(html)), ...foldedDdWords(decodeEntities(description))];
-	const extra =
-		`<div data-pagefind-meta="description">${description}</div>` +
-		(keywords.length ? `<div data-pagefind-meta="keywords" data-pagefind-ignore>${escapeHtml(keywords.join(', '))}</div>` : '') +
-		(keywords.length
-			? `<div data-pagefind-weight="10">${escapeHtml([...keywords, ...keywords.map(foldDd)].join(' · '))}</div>`
-			: '') +
-		(folded.length ? `<div data-pagefind-weight="1">${escapeHtml(folded.join(' '))}</div>` : '');
-	const open = html.lastIndexOf('<', start);
-	const tag = /^<(\w+)/.exec(html.slice(open))![1];
-	const end = html.lastIndexOf(`</${tag}>`);
-	return html.slice(0, end) + extra + html.slice(end);
+	const folded = [...foldedDdWords(textOf(body)), ...foldedDdWords(description)];
+	const extra: Element[] = [div({ dataPagefindMeta: 'description' }, description)];
+	if (keywords.length) {
+		extra.push(div({ dataPagefindMeta: 'keywords', dataPagefindIgnore: '' }, keywords.join(', ')));
+		extra.push(div({ dataPagefindWeight: '10' }, [...keywords, ...keywords.map(foldDd)].join(' · ')));
+	}
+	if (folded.length) extra.push(div({ dataPagefindWeight: '1' }, folded.join(' ')));
+	return applyEdits(html, [appendInside(html, body, serialize(extra))]);
 }
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -121,7 +132,7 @@ export async function buildSearchIndex(
 			const rel = relative(outDir, file).split(sep).join('/');
 			if (rel === '404.html') continue;
 			const html = await readFile(file, 'utf8');
-			if (!html.includes('data-pagefind-body')) continue;
+			if (!indexedBody(parseHtml(html))) continue;
 			files.push({ rel, html, slug: rel.replace(/(^|\/)index\.html$/, '') });
 		}
 		const slugs = new Set(files.map((f) => f.slug));
