@@ -88,8 +88,9 @@ export function siteRoutes(data: SiteData): Route[] {
 	for (const lesson of lessons.filter((l) => !l.data.criterion && l.slug !== '')) routes.push(lessonRoute(lesson, { label: lesson.data.title }));
 	routes.push(
 		page('that-hay-lua', 'Thật hay lừa?', { sidebar: { label: 'Thật hay lừa?' } }),
-		// The glossary's terms are its keywords: "OTP (mã xác thực)" → OTP, mã xác thực.
-		page('tu-dien-so', 'Từ điển số', { sidebar: { label: 'Từ điển số' }, keywords: glossary.flatMap((g) => g.term.split(/\s*[()]\s*/).filter(Boolean)) }),
+		// The glossary's terms are its keywords: "OTP (mã xác thực)" → OTP, mã xác thực; but a term that a
+		// lesson has as its own keyword ("CCCD" in CQ-1) leads to the lesson, which teaches it.
+		page('tu-dien-so', 'Từ điển số', { sidebar: { label: 'Từ điển số' }, keywords: glossaryKeywords(glossary, lessons) }),
 		page('gia-dinh-toi', 'Gia đình tôi', { sidebar: { label: 'Gia đình tôi', group: TOOLS } }),
 		page('so-theo-doi', 'Sổ theo dõi của Tổ', { sidebar: { label: 'Sổ theo dõi của Tổ', group: TOOLS } }),
 		page('in', 'Bản in cho Tổ', { sidebar: { label: 'Bản in cho Tổ', group: TOOLS } }),
@@ -103,4 +104,11 @@ export function siteRoutes(data: SiteData): Route[] {
 		page('404', '404', { offline: false })
 	);
 	return routes;
+}
+
+/** The glossary page's keywords: its terms, less those a lesson claims as its own keyword. */
+function glossaryKeywords(glossary: SiteData['glossary'], lessons: SiteData['lessons']): string[] {
+	const key = (word: string) => word.trim().toLocaleLowerCase('vi');
+	const taught = new Set(lessons.flatMap((l) => l.data.keywords.map(key)));
+	return glossary.flatMap((g) => g.term.split(/\s*[()]\s*/).filter(Boolean)).filter((term) => !taught.has(key(term)));
 }
