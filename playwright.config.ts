@@ -18,7 +18,7 @@ const communes = [
 	{ name: 'xa-thu-root', dist: 'dist-root', base: '/', port: Number(process.env.GDS_PORT_XA_THU_ROOT ?? port + 2) },
 ].filter((c) => process.env.CI || existsSync(`${c.dist}/index.html`));
 
-const server = (dist: string, serverPort: number, base: string): NonNullable<PlaywrightTestConfig['webServer']> => ({
+const server = (dist: string, serverPort: number, base: string): Exclude<NonNullable<PlaywrightTestConfig['webServer']>, unknown[]> => ({
 	command: 'node tests/server/nginx.mjs',
 	url: `http://127.0.0.1:${serverPort}${base}`,
 	env: { GDS_PORT: String(serverPort), ...(dist === 'dist' ? {} : { DIST_DIR: dist }) },

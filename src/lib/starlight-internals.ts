@@ -39,7 +39,7 @@ export const RELIED_ON: { name: string; html: string; starlight: string; ours: s
 	{ name: '.sidebar-content', html: 'class="sidebar-content', starlight: 'components/PageSidebar.astro', ours: 'starlight-internals.css (tap targets)' },
 	{ name: '.site-title', html: 'class="site-title', starlight: 'components/SiteTitle.astro', ours: 'starlight-internals.css (360 px header)' },
 	{ name: '.sl-skip-link', html: 'class="sl-skip-link', starlight: 'components/SkipLink.astro', ours: 'starlight-internals.css, popover-fallback.ts' },
-	{ name: '.sl-steps > li', html: '<ol class="sl-steps"', starlight: 'user-components/Steps.astro', ours: 'starlight-internals.css (print)' },
+	{ name: '.sl-steps > li', html: 'class="sl-steps"', starlight: 'user-components/Steps.astro', ours: 'starlight-internals.css (print)' },
 	{ name: `#${SIDEBAR_ID}`, html: `id="${SIDEBAR_ID}"`, starlight: 'components/PageFrame.astro', ours: 'starlight-internals.css, popover-fallback.ts' },
 	{ name: `${SIDEBAR_ID} is a popover`, html: `popover id="${SIDEBAR_ID}"`, starlight: 'components/PageFrame.astro', ours: 'popover-fallback.ts' },
 ];
