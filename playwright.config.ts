@@ -12,10 +12,12 @@ process.env.GDS_BASE = BASE;
  * (run by `npm test` before the tests) under its own base and at the root of a site of its own. Each
  * build gets its own nginx and a short smoke test (tests/smoke/). Outside CI they run when those builds
  * exist (a single spec can be run after `npm run build` alone); with CI set, a missing build fails the run.
+ * Ports: four from GDS_SMOKE_PORT (default: the main port + 1): nginx for each build, then Apache for each.
  */
+const smokePort = Number(process.env.GDS_SMOKE_PORT ?? port + 1);
 const communes = [
-	{ name: 'xa-thu', dist: 'dist-xa-thu', base: '/so-tay-thu/', port: Number(process.env.GDS_PORT_XA_THU ?? port + 1) },
-	{ name: 'xa-thu-root', dist: 'dist-root', base: '/', port: Number(process.env.GDS_PORT_XA_THU_ROOT ?? port + 2) },
+	{ name: 'xa-thu', dist: 'dist-xa-thu', base: '/so-tay-thu/', port: smokePort, apachePort: smokePort + 2 },
+	{ name: 'xa-thu-root', dist: 'dist-root', base: '/', port: smokePort + 1, apachePort: smokePort + 3 },
 ].filter((c) => process.env.CI || existsSync(`${c.dist}/index.html`));
 
 const server = (dist: string, serverPort: number, base: string): Exclude<NonNullable<PlaywrightTestConfig['webServer']>, unknown[]> => ({
@@ -50,7 +52,7 @@ export default defineConfig({
 		...communes.map((c) => ({
 			name: c.name,
 			testDir: 'tests/smoke',
-			metadata: { dist: c.dist, base: c.base },
+			metadata: { dist: c.dist, base: c.base, apachePort: c.apachePort },
 			use: { browserName: 'chromium' as const, baseURL: `http://127.0.0.1:${c.port}` },
 		})),
 	],

@@ -3,10 +3,11 @@
 // own (dist-root/, BASE_PATH=/). Each Playwright project (playwright.config.ts) serves one build with
 // nginx and the location block that build wrote, and names the folder in its metadata.
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync, readdirSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { builtBase } from '../base.mjs';
+import { APACHE, startApache } from '../server/apache.mjs';
 
 const fixture = parseYaml(readFileSync(join(process.cwd(), 'tests/fixtures/xa-thu/commune.yaml'), 'utf8'));
 const NAME: string = fixture.commune.fullName; // "xã Ia Thử"
@@ -91,6 +92,30 @@ test('offline: the save control stores the pages, and a saved lesson opens with 
 	expect(response?.ok()).toBe(true);
 	await expect(page.locator('h1')).not.toHaveText('Không có mạng');
 	await expect(page.locator('h1')).toContainText(/KT-6|điện/i);
+});
+
+test('on Apache, with the .htaccess this build wrote: pages, the slash, the 404 page, precompressed files', async ({ request }) => {
+	test.skip(!APACHE, 'Apache is not installed (bash .ci/run installs it)');
+	const { dist, base } = build();
+	const port = test.info().project.metadata.apachePort as number;
+	const origin = `http://127.0.0.1:${port}`;
+	chmodSync(dist, 0o755); // Apache's workers run as another user
+	const server = startApache({ dist, port, base });
+	try {
+		await expect.poll(async () => (await request.get(`${origin}${base}`).catch(() => null))?.status(), { timeout: 10_000 }).toBe(200);
+		const lesson = await request.get(`${origin}${base}cq-1/`, { headers: { 'accept-encoding': 'br' } });
+		expect(lesson.headers()['content-encoding']).toBe('br');
+		expect(await lesson.text()).toContain(fixture.commune.name);
+		const noSlash = await request.get(`${origin}${base}cq-1`, { maxRedirects: 0 });
+		expect(noSlash.status()).toBe(301);
+		expect(new URL(noSlash.headers()['location']!, origin).pathname).toBe(`${base}cq-1/`);
+		const missing = await request.get(`${origin}${base}khong-co/`);
+		expect(missing.status()).toBe(404);
+		expect(await missing.text()).toContain(fixture.commune.name);
+		expect((await request.get(`${origin}${base}.htaccess`)).status()).toBe(403);
+	} finally {
+		server.stop();
+	}
 });
 
 test('the household page keeps an answer after a reload', async ({ page }) => {
