@@ -22,7 +22,8 @@ function nginxBinary() {
  * root (BASE_PATH=/) is served where it was built. `brotli: false` serves gzip only, as a portal
  * without the brotli module does.
  */
-export function prepare({ dist = join(root, 'dist'), port = PORT, brotli = true } = {}) {
+export function prepare({ dist: distDir = join(root, 'dist'), port = PORT, brotli = true } = {}) {
+	const dist = resolve(distDir); // DIST_DIR may be relative; nginx would read it from its own prefix
 	if (!existsSync(join(dist, 'index.html'))) throw new Error(`Chưa có ${dist}/index.html: chạy "npm run build" trước.`);
 	const base = builtBase(dist);
 	const locationFile = join(dist, '.nginx-location.conf');
