@@ -6,6 +6,7 @@ import { loadSiteData, SiteDataError } from './src/data/load.ts';
 import { buildSidebar } from './src/data/sidebar.ts';
 import giaDinhSo from './src/integrations/gia-dinh-so.ts';
 import { siteIdentity } from './src/data/identity.ts';
+import { PRINT_CSS_FROM_ENTRY } from './src/lib/starlight-internals.ts';
 
 /** Stops with the list of problems, in words the commune office can act on, instead of a stack trace. */
 function loadOrExit() {
@@ -20,7 +21,7 @@ function loadOrExit() {
 
 const data = loadOrExit();
 const identity = siteIdentity(data.commune, data.criteria.length);
-const STARLIGHT_PRINT_CSS = fileURLToPath(new URL('./style/print.css', import.meta.resolve('@astrojs/starlight')));
+const STARLIGHT_PRINT_CSS = fileURLToPath(new URL(PRINT_CSS_FROM_ENTRY, import.meta.resolve('@astrojs/starlight')));
 
 export default defineConfig({
 	site: data.commune.site.url,
@@ -87,7 +88,8 @@ export default defineConfig({
 			// the build, see src/integrations/gia-dinh-so.ts): one request less on every cold visit.
 			// Its path is found from the package's entry (the package does not export it), not from
 			// ./node_modules, which a copy of the tree or a workspace may not have.
-			customCss: [STARLIGHT_PRINT_CSS, './src/styles/site.css', './src/styles/reading.css'],
+			// Rules that rely on Starlight's undocumented markup: src/styles/starlight-internals.css.
+			customCss: [STARLIGHT_PRINT_CSS, './src/styles/starlight-internals.css', './src/styles/site.css', './src/styles/reading.css'],
 			components: {
 				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
 				Search: './src/components/overrides/Search.astro',

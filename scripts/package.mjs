@@ -25,7 +25,8 @@ for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true }))
 	add(`gia-dinh-so/${relative(dist, path).split(sep).join('/')}`, path);
 }
 add('README-quan-tri.md', join(root, 'deploy/README-quan-tri.md'));
-add('nginx/gia-dinh-so.conf', join(root, 'deploy/nginx/gia-dinh-so.conf'));
+// The location block the build wrote for its own base path (deploy/nginx/gia-dinh-so.conf is only the example).
+add('nginx/gia-dinh-so.conf', join(dist, '.nginx-location.conf'));
 add('nginx/gia-dinh-so-headers.conf', join(dist, '.nginx-headers.conf'));
 
 const out = join(root, `gia-dinh-so-${version}.zip`);

@@ -2,8 +2,8 @@
  * The security headers the portal's web server sends with the site, written by the build because
  * the Content-Security-Policy lists the hash of every inline script (Starlight's theme and menu
  * scripts, and Astro's small inlined modules): no script runs that the build did not write.
- * Output: dist/.nginx-headers.conf (nginx, included by deploy/nginx/gia-dinh-so.conf) and
- * dist/.htaccess (Apache).
+ * Output: dist/.nginx-headers.conf (nginx headers), dist/.nginx-location.conf (nginx's location
+ * block, written with the build's base path, which includes the headers) and dist/.htaccess (Apache).
  */
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -130,6 +130,80 @@ ${set}
 `;
 }
 
+/** Where the administrator copies dist/.nginx-headers.conf; the location block includes it from there. */
+export const NGINX_HEADERS_PATH = '/etc/nginx/snippets/gia-dinh-so-headers.conf';
+
+/**
+ * nginx's location block for the site at `base` ("/gia-dinh-so/", or "/" for a site of its own):
+ * the counterpart of .htaccess. deploy/nginx/gia-dinh-so.conf is the same block for the default base,
+ * kept as the documented example.
+ */
+export function nginxLocation(base: string, headersPath = NGINX_HEADERS_PATH): string {
+	if (!/^\/([^\s;{}"'#]+\/)?$/.test(base)) throw new Error(`Đường dẫn gốc ${JSON.stringify(base)} không dùng được cho nginx: phải bắt đầu và kết thúc bằng "/", không có dấu cách.`);
+	return `# Written by "npm run build" for the site at ${base} of the portal.
+# Copy to /etc/nginx/snippets/gia-dinh-so.conf and include it inside the portal's \`server { … }\` block:
+#     include /etc/nginx/snippets/gia-dinh-so.conf;
+# Copy the contents of dist/ to <web root>${base}, and dist/.nginx-headers.conf to
+# ${headersPath} (after each build), then \`nginx -s reload\`.
+
+location ${base} {
+	# Precompressed .br and .gz files written by the build, when the browser accepts them.
+	gzip_static on;
+	brotli_static on;
+	# Anything else compressible is compressed on the fly.
+	gzip on;
+	gzip_vary on;
+	gzip_types text/css application/javascript application/json image/svg+xml application/manifest+json text/xml application/xml;
+
+	include ${headersPath};
+
+	# .htaccess and .nginx-headers.conf are for servers, not visitors.
+	location ~ /\\. {
+		return 404;
+	}
+
+	# The build's precompressed copies are for gzip_static/brotli_static, not for downloading as such.
+	location ~ \\.(br|gz)$ {
+		return 404;
+	}
+
+	# Pages, the service worker and the manifest are checked again on every visit.
+	add_header Cache-Control "no-cache" always;
+	# A folder asked without its slash (${base}cq-1) gets a 301 to ${base}cq-1/, so that the page's
+	# relative links (../an-toan/) stay inside the site. The redirect names no host or port.
+	absolute_redirect off;
+	try_files $uri $uri/ =404;
+	error_page 404 ${base}404.html;
+
+	# Debian's mime.types has no entry for the web app manifest.
+	location ~ \\.webmanifest$ {
+		include ${headersPath};
+		add_header Cache-Control "no-cache" always;
+		types { }
+		default_type application/manifest+json;
+	}
+
+	# Files whose names carry a content hash never change: keep them a year.
+	# Styles and scripts need no page policy: only nosniff, so each request stays small.
+	location ${base}_astro/ {
+		# Only files: the folder itself is a plain 404 (no-cache), not a 403 kept for a year.
+		try_files $uri =404;
+		add_header X-Content-Type-Options "nosniff" always;
+		add_header Cache-Control "public, max-age=31536000, immutable";
+		gzip_static on;
+		brotli_static on;
+	}
+	location ${base}pagefind/ {
+		add_header X-Content-Type-Options "nosniff" always;
+		# Pagefind's fragment files are hashed; its entry files are not, so only a day.
+		add_header Cache-Control "public, max-age=86400" always;
+		gzip_static on;
+		brotli_static on;
+	}
+}
+`;
+}
+
 /** The _astro/ folder holds only files whose names carry a content hash: cache them for a year. */
 export const HASHED_HTACCESS = `<IfModule mod_headers.c>
 	Header set Cache-Control "public, max-age=31536000, immutable"
@@ -139,6 +213,7 @@ export const HASHED_HTACCESS = `<IfModule mod_headers.c>
 export async function writeServerConfig(dir: string, base: string) {
 	const headers = securityHeaders(await inlineScriptHashes(dir));
 	await writeFile(join(dir, '.nginx-headers.conf'), nginxHeaders(headers));
+	await writeFile(join(dir, '.nginx-location.conf'), nginxLocation(base));
 	await writeFile(join(dir, '.htaccess'), htaccess(headers, base));
 	await writeFile(join(dir, '_astro', '.htaccess'), HASHED_HTACCESS);
 	return headers;

@@ -71,7 +71,7 @@ export async function storedPages(): Promise<{ url: string; title: string }[]> {
 			const url = new URL(request.url);
 			if (!url.pathname.endsWith('/') || url.pathname.endsWith('/offline/') || found.has(url.pathname)) continue;
 			const html = await (await cache.match(request))?.text();
-			const title = /<title>([^<]*)<\/title>/.exec(html ?? '')?.[1]?.replace(/\s*\|.*$/, '');
+			const title = /<title>([^<]*)<\/title>/.exec(html ?? '')?.[1]?.replace(/\s*\|.*$/, ''); // Starlight's "<page> | <site>" (TITLE_SEPARATOR in starlight-internals.ts, checked by its test; not imported, so that this lazily loaded module shares no chunk with the footer's script)
 			if (title) found.set(url.pathname, title);
 		}
 	}

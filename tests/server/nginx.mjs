@@ -1,10 +1,11 @@
-// Serves dist/ the way the portal will: nginx (Debian's package) with the configuration shipped
-// in deploy/nginx/, under the base path, on a loopback port. Used by Playwright's webServer and
+// Serves dist/ the way the portal will: nginx (Debian's package) with the location block the build
+// wrote for its own base path (dist/.nginx-location.conf), under that base, on a loopback port. Used by Playwright's webServer and
 // by the benchmark. Run directly: `node tests/server/nginx.mjs` (Ctrl+C stops it).
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { builtBase } from '../base.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -15,21 +16,32 @@ function nginxBinary() {
 	throw new Error('Không tìm thấy nginx. Cài bằng: apt-get install -y nginx-light libnginx-mod-http-brotli-static (hoặc chạy bash .ci/run).');
 }
 
-/** Writes a whole nginx.conf around the shipped location block and returns its folder. */
-/** `brotli: false` serves gzip only, as a portal without the brotli module does. */
-export function prepare({ dist = join(root, 'dist'), base = '/gia-dinh-so/', port = PORT, brotli = true } = {}) {
+/**
+ * Writes a whole nginx.conf around the build's location block and returns its folder.
+ * The base is the build's own (its manifest's scope), so a build for another commune or for the
+ * root (BASE_PATH=/) is served where it was built. `brotli: false` serves gzip only, as a portal
+ * without the brotli module does.
+ */
+export function prepare({ dist: distDir = join(root, 'dist'), port = PORT, brotli = true } = {}) {
+	const dist = resolve(distDir); // DIST_DIR may be relative; nginx would read it from its own prefix
 	if (!existsSync(join(dist, 'index.html'))) throw new Error(`Chưa có ${dist}/index.html: chạy "npm run build" trước.`);
+	const base = builtBase(dist);
+	const locationFile = join(dist, '.nginx-location.conf');
+	if (!existsSync(locationFile)) throw new Error(`Chưa có ${locationFile}: bản dựng cũ, chạy lại "npm run build".`);
 	const dir = join(tmpdir(), `gds-nginx-${port}`);
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(join(dir, 'www'), { recursive: true });
 	mkdirSync(join(dir, 'logs'));
-	symlinkSync(dist, join(dir, 'www', base.replace(/^\/|\/$/g, '')));
+	// The web root holds the site at its base: the root itself for "/", else a folder named like the base.
+	const webRoot = base === '/' ? dist : join(dir, 'www');
+	if (base !== '/') {
+		mkdirSync(join(dir, 'www', base.replace(/^\/|[^/]*\/$/g, '')), { recursive: true });
+		symlinkSync(dist, join(dir, 'www', base.replace(/^\/|\/$/g, '')));
+	}
 	const headers = join(dist, '.nginx-headers.conf');
 	const headerConf = existsSync(headers) ? headers : join(dir, 'no-headers.conf');
 	if (!existsSync(headers)) writeFileSync(headerConf, '');
-	const location = readFileSync(join(root, 'deploy/nginx/gia-dinh-so.conf'), 'utf8')
-		.replaceAll('/etc/nginx/snippets/gia-dinh-so-headers.conf', headerConf)
-		.replaceAll('/gia-dinh-so/', base);
+	const location = readFileSync(locationFile, 'utf8').replaceAll('/etc/nginx/snippets/gia-dinh-so-headers.conf', headerConf);
 	// Debian's module files name paths relative to /usr/share/nginx; -p moves the prefix, so resolve them.
 	const modules = existsSync('/etc/nginx/modules-enabled')
 		? readdirSync('/etc/nginx/modules-enabled')
@@ -58,10 +70,9 @@ http {
 	server_tokens off;
 	server {
 		listen 127.0.0.1:${port};
-		root ${dir}/www;
+		root ${webRoot};
 		disable_symlinks off;
-		location = / { return 302 ${base}; }
-${(hasBrotli && brotli ? location : location.replace(/^\s*brotli_static on;\n/gm, '')).replace(/^/gm, '\t\t')}
+${base === '/' ? '' : `\t\tlocation = / { return 302 ${base}; }\n`}${(hasBrotli && brotli ? location : location.replace(/^\s*brotli_static on;\n/gm, '')).replace(/^/gm, '\t\t')}
 	}
 }
 `
@@ -78,6 +89,6 @@ export function start(options) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const server = start({ dist: process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : undefined });
-	console.log(`nginx: http://127.0.0.1:${PORT}/gia-dinh-so/ (thư mục ${server.dir})`);
+	console.log(`nginx: http://127.0.0.1:${PORT}${builtBase(process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(root, 'dist'))} (thư mục ${server.dir})`);
 	for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => (server.stop(), process.exit(0)));
 }
