@@ -41,8 +41,6 @@ class GdsTally extends HTMLElement {
 		this.#config = JSON.parse(this.dataset.config!);
 		this.#load(true);
 		this.#wire();
-		this.$('[data-needs-js]').hidden = true;
-		this.$('[data-app]').hidden = false;
 		showInAppBanner(this);
 		// Another tab of this page may have changed the tally, or the back button showed a stale copy.
 		onStoredChange((key) => key.startsWith(TALLY_KEY), () => this.#reload());
