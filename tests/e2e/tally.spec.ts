@@ -245,6 +245,8 @@ test('the printed tally is an A4 landscape sheet with a row per household', asyn
 	await expect(page.locator('[data-import-question]')).toContainText('4 hộ của làng “Kon Chiêng”');
 	await page.getByRole('button', { name: 'Thay bằng tệp' }).click();
 	await expect(page.locator('[data-import-message]')).toContainText('Đã nạp 4 hộ của làng “Kon Chiêng”');
+	// The sheet's heading and pictograms load once the tally has households (from the blank sheet's page).
+	await expect(page.locator('.tally-print .sheet-header')).toBeAttached();
 	const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
 	const [w, h] = pageSize(pdf);
 	expect(w).toBeGreaterThan(h);
@@ -252,6 +254,7 @@ test('the printed tally is an A4 landscape sheet with a row per household', asyn
 	for (const name of ['Đinh Văn Hùng', 'Nhà "bà Ly", con gái', 'Y Bư nhà sau suối', 'Đinh Thị Hoa']) expect(text).toContain(name);
 	expect(pageCount(pdf)).toBe(1);
 	expect(text).toContain('Kon Chiêng');
+	expect(text).toContain('Sổ theo dõi “Gia đình số” của Tổ');
 	expect(text).not.toContain('Gửi cho xã');
 	watcher.expectClean();
 });

@@ -22,13 +22,16 @@ import { STORAGE_KEY as TALLY_KEY, type StoredTally } from '~/lib/tally-store';
 
 import { confirmClearDevice, fillList, showInAppBanner } from '../dom';
 import type { TallyConfig } from './config';
-import { editorProgress, fillEditor, fillItem, filter, item, renderBackup, renderPrint, renderSummary } from './render';
+import { editorProgress, fillEditor, fillItem, filter, item, renderBackup, renderSummary } from './render';
 import { beforeImport, forgetBeforeImport, keepBeforeImport, openTally, save } from './storage';
 import type { Pending } from './files';
 
 /** Said when a part of the page that loads on first use cannot load (offline before it was ever used). */
 const NOT_LOADED = 'Phần này của trang chưa tải về máy. Hãy bật mạng một lần rồi bấm lại.';
 const files = () => import('./files');
+const print = () => import('./print');
+/** The print module once loaded, so that the browser's own Print (menu, Ctrl+P) can fill the sheet at once. */
+let printer: Awaited<ReturnType<typeof print>> | undefined;
 
 class GdsTally extends HTMLElement {
 	#config!: TallyConfig;
@@ -48,7 +51,7 @@ class GdsTally extends HTMLElement {
 		window.addEventListener('pagehide', () => this.#keepEdits());
 		document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && this.#keepEdits());
 		// The paper sheet is drawn only when printing: 2,000 rows are too many to redraw on every tap.
-		window.addEventListener('beforeprint', () => renderPrint(this, this.#config, this.#tally));
+		window.addEventListener('beforeprint', () => printer?.renderPrint(this, this.#config, this.#tally));
 		this.#renderAll();
 		this.#showRestore(!!beforeImport(this.#config.criteria));
 	}
@@ -135,7 +138,7 @@ class GdsTally extends HTMLElement {
 			case 'file-seen':
 				return this.#backedUp('Đã ghi nhận: tệp có trong mục Tải xuống.');
 			case 'print':
-				return window.print();
+				return void this.#print();
 			case 'import-yes':
 				return this.#applyImport();
 			case 'import-no':
@@ -284,6 +287,19 @@ class GdsTally extends HTMLElement {
 		seen.hidden = false;
 	}
 
+	/** Loads the sheet (code, heading and pictograms) once there is something to print. */
+	async #loadPrint(): Promise<boolean> {
+		const loaded = await print().catch(() => undefined);
+		if (!loaded || !(await loaded.loadSheet(this.$('[data-print-sheet]'), this.#config))) return false;
+		printer = loaded;
+		return true;
+	}
+
+	async #print() {
+		if (!(await this.#loadPrint())) return this.#message(NOT_LOADED, true);
+		window.print();
+	}
+
 	#backedUp(text: string) {
 		this.$('[data-file-seen]').hidden = true;
 		this.#save({ ...this.#tally, lastBackup: new Date().toISOString(), changedSinceBackup: false });
@@ -382,6 +398,8 @@ class GdsTally extends HTMLElement {
 
 	#afterListChange() {
 		const count = this.#tally.households.length;
+		// A tally with households will be printed some day: its sheet loads now, in the background.
+		if (count && !printer) void this.#loadPrint();
 		this.$('[data-empty]').hidden = count > 0;
 		this.$('[data-filter-label]').hidden = count < 8;
 		filter(this, this.$<HTMLInputElement>('[data-filter]').value);
