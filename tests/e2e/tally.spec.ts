@@ -507,9 +507,13 @@ test('nothing about a household leaves the device, and the tally works with the 
 	const watcher = watch(page);
 	await page.goto(TALLY);
 	await page.waitForLoadState('networkidle');
-	// The file code loads when first needed: fetch it once while online, as the offline save does.
+	// The file code and the answer grid load when first needed: use them once while online, as the
+	// offline save does (it stores every file of the page's code).
 	await page.locator('[data-import]').setInputFiles(join(FIXTURES, 'lang-de-ar.csv'));
 	await page.getByRole('button', { name: 'Thay bằng tệp' }).click();
+	await page.locator('.household-toggle').first().click();
+	await page.getByRole('button', { name: 'Xong, đóng lại' }).click();
+	await expect(page.locator('.editor')).toHaveCount(0);
 	await context.setOffline(true);
 	await setVillage(page, 'Làng Bí Mật');
 	await addHousehold(page, '99', 'Hộ Riêng Tư Xyz');

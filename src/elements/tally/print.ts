@@ -3,7 +3,7 @@
  * not carry the sheet's heading, pictograms and QR code on every visit. They are taken from the
  * blank "Bảng tổng hợp của Tổ" (/in/bang-tong-hop/), the same sheet the filled one is laid out
  * like, which the offline save stores as one of its pages; the rows and totals are drawn here.
- * The components' styles stay on the tally page (TallyPrint.astro imports them).
+ * The blank page's styles come along (its components' scoped styles and sheet.css).
  */
 import type { AnswerState } from '~/lib/answers';
 import { formatLocalDate } from '~/lib/date';
@@ -44,7 +44,8 @@ export function loadSheet(host: HTMLElement, config: TallyConfig): Promise<boole
 			table.className = 'households';
 			table.append(document.importNode(head, true));
 			table.insertAdjacentHTML('beforeend', `<tbody data-print-rows></tbody><tfoot>${foot('Số hộ đạt', 'data-print-met')}${foot('Tỉ lệ đạt', 'data-print-share')}</tfoot>`);
-			host.replaceChildren(document.importNode(header, true), table, document.importNode(totals, true));
+			const styles = [...blank.querySelectorAll('style')].map((style) => document.importNode(style, true));
+			host.replaceChildren(...styles, document.importNode(header, true), table, document.importNode(totals, true));
 			return true;
 		})
 		.catch(() => {

@@ -54,23 +54,6 @@ export function filter(root: ParentNode, query: string) {
 	for (const li of root.querySelectorAll<HTMLElement>('[data-households] > li')) li.hidden = Boolean(q) && !li.dataset.search!.includes(q);
 }
 
-export function fillEditor(editor: HTMLElement, h: Household) {
-	$<HTMLInputElement>(editor, '[data-field=name]').value = h.name;
-	$<HTMLInputElement>(editor, '[data-field=houseNumber]').value = h.houseNumber;
-	for (const input of editor.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
-		const id = input.closest<HTMLElement>('[data-criterion]')!.dataset.criterion!;
-		input.checked = h.answers[id] === input.value;
-	}
-	editorProgress(editor, h);
-}
-
-/** "Còn 5 tiêu chí chưa chọn", above the grid's buttons. */
-export function editorProgress(editor: HTMLElement, h: Household) {
-	const rows = editor.querySelectorAll<HTMLElement>('[data-criterion]');
-	const left = [...rows].filter((r) => !(r.dataset.criterion! in h.answers)).length;
-	$(editor, '[data-left]').textContent = left ? `Còn ${left} tiêu chí chưa chọn.` : 'Đã chọn đủ các tiêu chí.';
-}
-
 export function renderSummary(root: ParentNode, config: TallyConfig, tally: StoredTally) {
 	const { criteria, goal, groups } = config;
 	const s = summarize(criteria, groups, tally.households);

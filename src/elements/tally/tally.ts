@@ -22,7 +22,7 @@ import { STORAGE_KEY as TALLY_KEY, type StoredTally } from '~/lib/tally-store';
 
 import { confirmClearDevice, fillList, showInAppBanner } from '../dom';
 import type { TallyConfig } from './config';
-import { editorProgress, fillEditor, fillItem, filter, item, renderBackup, renderSummary } from './render';
+import { fillItem, filter, item, renderBackup, renderSummary } from './render';
 import { beforeImport, forgetBeforeImport, keepBeforeImport, openTally, save } from './storage';
 import type { Pending } from './files';
 
@@ -30,6 +30,8 @@ import type { Pending } from './files';
 const NOT_LOADED = 'Phần này của trang chưa tải về máy. Hãy bật mạng một lần rồi bấm lại.';
 const files = () => import('./files');
 const print = () => import('./print');
+/** The household editor (its grid is built on first use), once loaded. */
+let editing: typeof import('./editor') | undefined;
 /** The print module once loaded, so that the browser's own Print (menu, Ctrl+P) can fill the sheet at once. */
 let printer: Awaited<ReturnType<typeof print>> | undefined;
 
@@ -230,7 +232,7 @@ class GdsTally extends HTMLElement {
 		const h = this.#household(this.#open!)!;
 		for (const c of this.#config.criteria) if (!(c.id in h.answers)) tally = setAnswer(tally, this.#config.criteria, h.id, c.id, 'dat');
 		if (!this.#change(tally)) return;
-		fillEditor(this.$('.editor'), this.#household(this.#open!)!);
+		editing!.fillEditor(this.$('.editor'), this.#household(this.#open!)!);
 		this.#afterAnswers();
 		this.$('.editor [data-action=close]').focus();
 	}
@@ -413,7 +415,7 @@ class GdsTally extends HTMLElement {
 		if (li && household) {
 			fillItem(this.#config, li, household);
 			const editor = li.querySelector<HTMLElement>('.editor');
-			if (editor) editorProgress(editor, household);
+			if (editor) editing?.editorProgress(editor, household);
 		}
 		renderSummary(this, this.#config, this.#tally);
 		renderBackup(this, this.#tally);
@@ -432,7 +434,7 @@ class GdsTally extends HTMLElement {
 	}
 
 	/** Opens one household's answers below its name, closing any other, or closes it; the edits are kept either way. */
-	#toggle(id: string) {
+	async #toggle(id: string) {
 		const previous = this.#open;
 		if (previous) {
 			// A house number that cannot be kept (e.g. the same as another household's) keeps the editor open to be fixed.
@@ -443,12 +445,13 @@ class GdsTally extends HTMLElement {
 			this.#open = null;
 			if (previous === id) return (li?.querySelector('.household-toggle') as HTMLElement | null)?.focus();
 		}
+		editing ??= await import('./editor').catch(() => undefined);
+		if (!editing) return this.#notice(NOT_LOADED);
 		const li = this.querySelector<HTMLElement>(`li[data-id="${id}"]`);
-		if (!li) return;
-		const template = this.$<HTMLTemplateElement>('template[data-editor]');
-		const editor = (template.content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
+		if (!li || this.#open) return;
+		const editor = editing.newEditor(this, this.#config);
 		this.#open = id;
-		fillEditor(editor, this.#household(id)!);
+		editing.fillEditor(editor, this.#household(id)!);
 		li.append(editor);
 		li.querySelector('.household-toggle')!.setAttribute('aria-expanded', 'true');
 		editor.focus({ preventScroll: true });
