@@ -1,23 +1,24 @@
 /**
  * What a team leader fills in for one household, loaded when a household is first opened: its
  * house number and (optional) name, and one compact grid of the criteria, a row each with big
- * Đạt / Chưa đạt buttons. The criteria's titles are read from the village's table on the page
- * (VillageSummary.astro), so the page carries them once.
+ * Đạt / Chưa đạt buttons.
  */
 import { allowedStates, type AnswerState } from '~/lib/answers';
 import { criterionNumber } from '~/lib/criterion';
 import type { Household } from '~/lib/tally';
 import { escapeHtml } from '../dom';
 import type { TallyConfig } from './config';
+import css from './editor.css?inline';
 
 const LABELS: Record<AnswerState, string> = { dat: 'Đạt', 'chua-dat': 'Chưa đạt', 'khong-ap-dung': 'Không áp dụng' };
 const $ = <T extends HTMLElement = HTMLElement>(root: ParentNode, selector: string) => root.querySelector<T>(selector)!;
 let editor: HTMLElement | undefined;
 
 /** A fresh editor, built from the data once and cloned for each household. */
-export function newEditor(root: ParentNode, { criteria, groups }: TallyConfig): HTMLElement {
+export function newEditor({ criteria, groups, titles }: TallyConfig): HTMLElement {
 	if (!editor) {
-		const title = (id: string) => root.querySelector(`[data-count="${id}"]`)?.closest('tr')?.querySelector('th')?.innerHTML ?? escapeHtml(criterionNumber(id));
+		document.head.append(Object.assign(document.createElement('style'), { textContent: css }));
+		const title = (id: string) => `<span class="id">${criterionNumber(id)}</span> ${escapeHtml(titles[id] ?? '')}`;
 		const grid = groups
 			.map(
 				(group) =>

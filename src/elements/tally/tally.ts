@@ -400,7 +400,16 @@ class GdsTally extends HTMLElement {
 
 	#afterListChange() {
 		const count = this.#tally.households.length;
-		// A tally with households will be printed some day: its sheet loads now, in the background.
+		// A tally in use (with households) loads the table by criterion, and its printed sheet in the
+		// background; a first visit to an empty tally carries neither.
+		if (count && !this.querySelector('[data-criteria-table] table'))
+			void import('./criteria-table').then(
+				(m) => {
+					m.buildCriteriaTable(this.$('[data-criteria-table]'), this.#config);
+					renderSummary(this, this.#config, this.#tally);
+				},
+				() => {}
+			);
 		if (count && !printer) void this.#loadPrint();
 		this.$('[data-empty]').hidden = count > 0;
 		this.$('[data-filter-label]').hidden = count < 8;
@@ -449,7 +458,7 @@ class GdsTally extends HTMLElement {
 		if (!editing) return this.#notice(NOT_LOADED);
 		const li = this.querySelector<HTMLElement>(`li[data-id="${id}"]`);
 		if (!li || this.#open) return;
-		const editor = editing.newEditor(this, this.#config);
+		const editor = editing.newEditor(this.#config);
 		this.#open = id;
 		editing.fillEditor(editor, this.#household(id)!);
 		li.append(editor);
