@@ -22,11 +22,22 @@ const HOW =
 const $ = (root: ParentNode, selector: string) => root.querySelector<HTMLElement>(selector)!;
 let loading: Promise<boolean> | undefined;
 
+/**
+ * The blank sheet's page: from the network, else the copy that "Lưu" stored (the service worker
+ * answers page addresses only for navigations, so the stored copy is read from the cache here).
+ */
+async function blankSheet(url: string): Promise<string> {
+	const response = await fetch(url).catch(() => undefined);
+	if (response?.ok) return response.text();
+	const stored = 'caches' in window ? await caches.match(url, { ignoreSearch: true }) : undefined;
+	if (!stored) throw new Error(`${url}: ${response?.status ?? 'offline'}`);
+	return stored.text();
+}
+
 /** Fills the empty sheet once from the blank sheet's page; false when that page cannot be had (offline, never saved). */
 export function loadSheet(host: HTMLElement, config: TallyConfig): Promise<boolean> {
 	if (host.querySelector('table')) return Promise.resolve(true);
-	loading ??= fetch(host.dataset.source!)
-		.then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))))
+	loading ??= blankSheet(new URL(host.dataset.source!, location.href).href)
 		.then((html) => {
 			const blank = new DOMParser().parseFromString(html, 'text/html');
 			const header = blank.querySelector('.sheet-header');
