@@ -66,7 +66,7 @@ export default defineConfig({
 							? 'preload-helper'
 							: /\/src\/lib\/(answers|household-store|shortcode|date)\.ts$|\/src\/elements\/dom\.ts$|^\0?rolldown[:/]runtime/.test(id)
 							? 'household'
-							: /\/src\/components\/tally\/TallyBook\.astro\?astro&type=script|\/src\/elements\/tally\/(tally|render|storage|config)\.ts$|\/src\/lib\/(tally|tally-store|typed-code)\.ts$/.test(id)
+							: /\/src\/components\/tally\/TallyBook\.astro\?astro&type=script|\/src\/elements\/tally\/(tally|render|storage|config)\.ts$|\/src\/lib\/(tally|tally-store)\.ts$/.test(id)
 								? 'tally'
 							: /\/src\/(lib\/offline-(client|shared)|elements\/(offline-save|stored-pages|offline-state))\.ts$/.test(id)
 								? 'offline'

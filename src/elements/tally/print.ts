@@ -11,6 +11,7 @@ import { formatPercent, meetsAllApplicable, summarize } from '~/lib/tally';
 import type { StoredTally } from '~/lib/tally-store';
 import { escapeHtml } from '../dom';
 import type { TallyConfig } from './config';
+import css from './print.css?inline';
 
 const PRINT_LETTERS: Record<AnswerState, string> = { dat: 'Đ', 'chua-dat': 'C', 'khong-ap-dung': 'K' };
 const TITLE = 'Sổ theo dõi “Gia đình số” của Tổ';
@@ -56,6 +57,7 @@ export function loadSheet(host: HTMLElement, config: TallyConfig): Promise<boole
 			table.append(document.importNode(head, true));
 			table.insertAdjacentHTML('beforeend', `<tbody data-print-rows></tbody><tfoot>${foot('Số hộ đạt', 'data-print-met')}${foot('Tỉ lệ đạt', 'data-print-share')}</tfoot>`);
 			const styles = [...blank.querySelectorAll('style')].map((style) => document.importNode(style, true));
+			styles.push(Object.assign(document.createElement('style'), { textContent: css }));
 			host.replaceChildren(...styles, document.importNode(header, true), table, document.importNode(totals, true));
 			return true;
 		})

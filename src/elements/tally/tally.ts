@@ -6,7 +6,6 @@
  */
 import type { AnswerState } from '~/lib/answers';
 import { ShortCodeError } from '~/lib/shortcode';
-import { readTypedCode } from '~/lib/typed-code';
 import {
 	addHousehold,
 	householdLabel,
@@ -182,13 +181,16 @@ export class GdsTally extends HTMLElement {
 		this.#renderVillage();
 	}
 
-	#add(form: HTMLFormElement) {
+	async #add(form: HTMLFormElement) {
 		const message = this.$('[data-add-message]', form);
 		const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
 		let readAs: string | undefined;
+		const code = field('code').trim();
+		// Reading a typed code (and what a Vietnamese keyboard did to it) loads with the first code.
+		const reader = code ? await import('~/lib/typed-code').catch(() => undefined) : undefined;
+		if (code && !reader) return void (message.textContent = NOT_LOADED);
 		try {
-			const code = field('code').trim();
-			const typed = code ? readTypedCode(this.config.criteria, code) : undefined;
+			const typed = reader?.readTypedCode(this.config.criteria, code);
 			readAs = typed?.readAs;
 			if (!this.#change(addHousehold(this.tally, field('name'), field('houseNumber'), typed?.answers ?? {}))) return;
 		} catch (error) {
