@@ -6,9 +6,11 @@
 import { criterionNumber } from '~/lib/criterion';
 import { escapeHtml } from '../dom';
 import type { TallyConfig } from './config';
+import css from './criteria-table.css?inline';
 
 export function buildCriteriaTable(host: HTMLElement, { criteria, groups, titles }: TallyConfig) {
 	if (host.firstChild) return;
+	document.head.append(Object.assign(document.createElement('style'), { textContent: css }));
 	const row = (id: string, label: string, cls = '') =>
 		`<tr${cls}><th scope="row">${label}</th><td data-count="${id}">0 / 0</td><td data-share="${id}">—</td></tr>`;
 	const bodies = groups

@@ -42,7 +42,7 @@ export class GdsTally extends HTMLElement {
 	pending: Pending | null = null;
 
 	connectedCallback() {
-		this.config = JSON.parse(this.dataset.config!);
+		this.config = JSON.parse(this.querySelector('script[data-tally-config]')!.textContent!);
 		this.load(true);
 		this.#wire();
 		showInAppBanner(this);
