@@ -57,9 +57,18 @@ export default defineConfig({
 					// The household's answers code is shared by lessons and "Gia đình tôi": one file, not three.
 					// The offline controls' code (save, stored-pages list, refresh notice) is one lazy file too:
 					// a chain of small imports costs a round trip each on a slow link.
+					// The village tally's first screen is one file: its entry with everything it imports statically
+					// (answers grid, print sheet, files and the commune report load on use). Small helpers shared
+					// with "Gia đình tôi" ride in the household file, which both pages load anyway.
+					// The bundler's small runtime helper travels with the household file, its only user; Vite's
+					// preload helper stays a file of its own (every page's Footer script uses it), not inside the tally's.
 					manualChunks: (id) =>
-						/\/src\/lib\/(answers|household-store|shortcode)\.ts$/.test(id)
+						/vite\/preload-helper/.test(id)
+							? 'preload-helper'
+							: /\/src\/lib\/(answers|household-store|shortcode|date)\.ts$|\/src\/elements\/dom\.ts$|^\0?rolldown[:/]runtime/.test(id)
 							? 'household'
+							: /\/src\/components\/tally\/TallyBook\.astro\?astro&type=script|\/src\/elements\/tally\/(tally|render|storage|config)\.ts$|\/src\/lib\/(tally|tally-store)\.ts$/.test(id)
+								? 'tally'
 							: /\/src\/(lib\/offline-(client|shared)|elements\/(offline-save|stored-pages|offline-state))\.ts$/.test(id)
 								? 'offline'
 								: undefined,

@@ -10,8 +10,10 @@ import { progress, type Answers, type AnswerState, type CriterionRef, parseRefs 
 import { browserStorage, loadHousehold, NOTICES, progressText, saveHousehold, onHouseholdChange } from '~/lib/household-store';
 import { encodeShortCode, formatShortCode } from '~/lib/shortcode';
 
-// The file, restore and clearing code and the DOM helpers load only when used, so the first visit stays small.
-const dom = () => import('./dom');
+import { showInAppBanner } from './dom';
+
+// The file, restore and clearing code loads only when used, so the first visit stays small. The DOM
+// helpers are in the household file already (shared with the village tally, see astro.config.mjs).
 const tools = () => import('./household-tools');
 /** Kept in step with ~/lib/household-file (not imported here, to keep it out of the first visit). */
 const BEFORE_IMPORT_KEY = 'gia-dinh-so:gia-dinh-toi:truoc-khi-mo-tep';
@@ -30,7 +32,7 @@ export class GdsHousehold extends HTMLElement {
 		this.#setUpTools();
 		this.#load(true);
 		onHouseholdChange(() => this.#load(false));
-		if (IN_APP.test(navigator.userAgent)) void dom().then((d) => d.showInAppBanner(this), () => {});
+		if (IN_APP.test(navigator.userAgent)) showInAppBanner(this);
 	}
 
 	$<T extends HTMLElement = HTMLElement>(selector: string): T {

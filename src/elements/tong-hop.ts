@@ -53,8 +53,6 @@ class GdsTongHop extends HTMLElement {
 
 	connectedCallback() {
 		this.#config = JSON.parse(this.dataset.config!);
-		this.$('[data-needs-js]').hidden = true;
-		this.$('[data-app]').hidden = false;
 		const input = this.$<HTMLInputElement>('[data-files]');
 		input.addEventListener('change', () => this.#load(input));
 		this.addEventListener('click', (e) => {

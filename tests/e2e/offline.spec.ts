@@ -178,3 +178,34 @@ test('no page prefetches other pages, whatever the connection', async ({ page })
 	).toEqual(['document (navigation)']);
 	expect(await page.locator('link[rel="prefetch"], script[src*="prefetch"]').count()).toBe(0);
 });
+
+test('saved, the tally works with no network though its parts load on use: a household, the grid, the print sheet, the file and the commune report', async ({ page, context }) => {
+	test.setTimeout(120_000);
+	await page.goto(BASE);
+	await controlled(page);
+	await page.getByRole('button', { name: /Lưu để dùng khi không có mạng/ }).click();
+	await expect(page.locator('gds-offline-save .status')).toContainText('Đã lưu', { timeout: 60_000 });
+	await context.setOffline(true);
+
+	// Never opened online: everything the page loads on use comes from the saved copy.
+	await page.goto(`${BASE}so-theo-doi/`);
+	await page.getByLabel(/Tên làng/).fill('Kon Chiêng');
+	await page.getByLabel(/Tên làng/).press('Tab');
+	await page.getByLabel('Số nhà', { exact: true }).fill('7');
+	await page.getByRole('button', { name: 'Thêm hộ' }).click();
+	const grid = page.locator('.editor fieldset[data-criterion]');
+	await expect(grid.first()).toBeVisible();
+	for (const row of await grid.all()) await row.getByText('Đạt', { exact: true }).click();
+	await expect(page.locator('.editor [data-left]')).toHaveText('Đã chọn đủ các tiêu chí.');
+	await page.getByRole('button', { name: 'Xong, đóng lại' }).click();
+	await expect(page.locator('[data-count="cq-1"]')).toHaveText('1 / 1');
+	await expect(page.locator('.tally-print .sheet-header')).toBeAttached();
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải tệp sao lưu (CSV)' }).click()]);
+	const csv = readFileSync((await download.path())!);
+	await expect(page.locator('[data-import-message]')).toContainText('Tải xuống');
+
+	await page.goto(`${BASE}so-theo-doi/tong-hop/`);
+	await page.locator('[data-files]').setInputFiles([{ name: download.suggestedFilename(), mimeType: 'text/csv', buffer: csv }]);
+	await expect(page.locator('[data-rows] tr')).toHaveCount(1);
+	await expect(page.locator('[data-rows] tr').first()).toContainText('Kon Chiêng');
+});

@@ -245,6 +245,8 @@ test('the printed tally is an A4 landscape sheet with a row per household', asyn
 	await expect(page.locator('[data-import-question]')).toContainText('4 hộ của làng “Kon Chiêng”');
 	await page.getByRole('button', { name: 'Thay bằng tệp' }).click();
 	await expect(page.locator('[data-import-message]')).toContainText('Đã nạp 4 hộ của làng “Kon Chiêng”');
+	// The sheet's heading and pictograms load once the tally has households (from the blank sheet's page).
+	await expect(page.locator('.tally-print .sheet-header')).toBeAttached();
 	const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
 	const [w, h] = pageSize(pdf);
 	expect(w).toBeGreaterThan(h);
@@ -252,6 +254,7 @@ test('the printed tally is an A4 landscape sheet with a row per household', asyn
 	for (const name of ['Đinh Văn Hùng', 'Nhà "bà Ly", con gái', 'Y Bư nhà sau suối', 'Đinh Thị Hoa']) expect(text).toContain(name);
 	expect(pageCount(pdf)).toBe(1);
 	expect(text).toContain('Kon Chiêng');
+	expect(text).toContain('Sổ theo dõi “Gia đình số” của Tổ');
 	expect(text).not.toContain('Gửi cho xã');
 	watcher.expectClean();
 });
@@ -504,9 +507,13 @@ test('nothing about a household leaves the device, and the tally works with the 
 	const watcher = watch(page);
 	await page.goto(TALLY);
 	await page.waitForLoadState('networkidle');
-	// The file code loads when first needed: fetch it once while online, as the offline save does.
+	// The file code and the answer grid load when first needed: use them once while online, as the
+	// offline save does (it stores every file of the page's code).
 	await page.locator('[data-import]').setInputFiles(join(FIXTURES, 'lang-de-ar.csv'));
 	await page.getByRole('button', { name: 'Thay bằng tệp' }).click();
+	await page.locator('.household-toggle').first().click();
+	await page.getByRole('button', { name: 'Xong, đóng lại' }).click();
+	await expect(page.locator('.editor')).toHaveCount(0);
 	await context.setOffline(true);
 	await setVillage(page, 'Làng Bí Mật');
 	await addHousehold(page, '99', 'Hộ Riêng Tư Xyz');

@@ -9,10 +9,11 @@ export interface TallyConfig {
 	goal: number;
 	/** The commune's villages (names may be empty until the commune fills them in). */
 	villages: VillageRef[];
+	/** Each criterion's short title, for the answer grid and the tables built on use. */
+	titles: Record<string, string>;
 }
 
-/** What the commune report adds: the office's name and each criterion's short title. */
+/** What the commune report adds: the office's name. */
 export interface ReportConfig extends TallyConfig {
 	office: string;
-	titles: Record<string, string>;
 }

@@ -3,7 +3,7 @@
  * sheet. Each function redraws one part from the stored tally, so a village of 2,000 households
  * stays quick.
  */
-import { progress, type AnswerState } from '~/lib/answers';
+import { progress } from '~/lib/answers';
 import { foldKey } from '~/lib/fold-key';
 import {
 	formatPercent,
@@ -20,7 +20,6 @@ import { escapeHtml, fillList } from '../dom';
 import { formatLocalDate } from '~/lib/date';
 import type { TallyConfig } from './config';
 
-const PRINT_LETTERS: Record<AnswerState, string> = { dat: 'Đ', 'chua-dat': 'C', 'khong-ap-dung': 'K' };
 const $ = <T extends HTMLElement = HTMLElement>(root: ParentNode, selector: string) => root.querySelector<T>(selector)!;
 
 /** "Số nhà 12 · Đinh Văn A", the house number first since it is what the tally needs. */
@@ -53,23 +52,6 @@ export function fillItem({ criteria }: TallyConfig, li: HTMLElement, h: Househol
 export function filter(root: ParentNode, query: string) {
 	const q = foldKey(query);
 	for (const li of root.querySelectorAll<HTMLElement>('[data-households] > li')) li.hidden = Boolean(q) && !li.dataset.search!.includes(q);
-}
-
-export function fillEditor(editor: HTMLElement, h: Household) {
-	$<HTMLInputElement>(editor, '[data-field=name]').value = h.name;
-	$<HTMLInputElement>(editor, '[data-field=houseNumber]').value = h.houseNumber;
-	for (const input of editor.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
-		const id = input.closest<HTMLElement>('[data-criterion]')!.dataset.criterion!;
-		input.checked = h.answers[id] === input.value;
-	}
-	editorProgress(editor, h);
-}
-
-/** "Còn 5 tiêu chí chưa chọn", above the grid's buttons. */
-export function editorProgress(editor: HTMLElement, h: Household) {
-	const rows = editor.querySelectorAll<HTMLElement>('[data-criterion]');
-	const left = [...rows].filter((r) => !(r.dataset.criterion! in h.answers)).length;
-	$(editor, '[data-left]').textContent = left ? `Còn ${left} tiêu chí chưa chọn.` : 'Đã chọn đủ các tiêu chí.';
 }
 
 export function renderSummary(root: ParentNode, config: TallyConfig, tally: StoredTally) {
@@ -110,31 +92,4 @@ export function renderBackup(root: ParentNode, t: StoredTally) {
 	const reminder = $(root, '[data-reminder]');
 	reminder.hidden = !needsBackup(t, now);
 	reminder.innerHTML = `${escapeHtml(when)} <a href="#gui">Nhớ gửi tệp cho xã</a> để khỏi mất sổ khi điện thoại hỏng.`;
-}
-
-/** The landscape sheet; built as one string since a village may have 2,000 rows. */
-export function renderPrint(root: ParentNode, config: TallyConfig, tally: StoredTally) {
-	const { criteria, groups } = config;
-	const { households, village } = tally;
-	const s = summarize(criteria, groups, households);
-	const set = (selector: string, text: string) => root.querySelectorAll(selector).forEach((el) => (el.textContent = text));
-	set('[data-print=village]', village || '……………');
-	set('[data-print=households]', String(households.length));
-	set('[data-print=date]', formatLocalDate(new Date()));
-	$(root, '[data-print-rows]').innerHTML = households
-		.map((h, i) => {
-			const cells = criteria.map((c) => `<td>${h.answers[c.id] ? PRINT_LETTERS[h.answers[c.id]!] : ''}</td>`).join('');
-			const done = meetsAllApplicable(criteria, h.answers);
-			return `<tr><td>${i + 1}</td><td class="name-cell">${escapeHtml(h.name)}</td><td>${escapeHtml(h.houseNumber)}</td>${cells}<td>${done ? 'Đ' : 'C'}</td></tr>`;
-		})
-		.join('');
-	for (const share of [...s.criteria, { ...s.overall, id: 'overall' }]) {
-		set(`[data-print-met="${share.id}"]`, String(share.met));
-		set(`[data-print-share="${share.id}"]`, formatPercent(share));
-	}
-	for (const share of [...s.groups, { ...s.overall, id: 'overall' }]) {
-		set(`[data-print-group-met="${share.id}"]`, String(share.met));
-		set(`[data-print-group-of="${share.id}"]`, String(share.of));
-		set(`[data-print-group-share="${share.id}"]`, formatPercent(share));
-	}
 }

@@ -6,7 +6,6 @@
  */
 import type { AnswerState } from '~/lib/answers';
 import { ShortCodeError } from '~/lib/shortcode';
-import { readTypedCode } from '~/lib/typed-code';
 import {
 	addHousehold,
 	householdLabel,
@@ -20,29 +19,32 @@ import {
 import { onStoredChange } from '~/lib/stored-change';
 import { STORAGE_KEY as TALLY_KEY, type StoredTally } from '~/lib/tally-store';
 
-import { confirmClearDevice, fillList, showInAppBanner } from '../dom';
+import { confirmClearDevice, showInAppBanner } from '../dom';
 import type { TallyConfig } from './config';
-import { editorProgress, fillEditor, fillItem, filter, item, renderBackup, renderPrint, renderSummary } from './render';
-import { beforeImport, forgetBeforeImport, keepBeforeImport, openTally, save } from './storage';
+import { fillItem, filter, item, renderBackup, renderSummary } from './render';
+import { beforeImport, openTally, save } from './storage';
 import type { Pending } from './files';
 
 /** Said when a part of the page that loads on first use cannot load (offline before it was ever used). */
 const NOT_LOADED = 'Phần này của trang chưa tải về máy. Hãy bật mạng một lần rồi bấm lại.';
 const files = () => import('./files');
+const print = () => import('./print');
+/** The household editor (its grid is built on first use), once loaded. */
+let editing: typeof import('./editor') | undefined;
+/** The print module once loaded, so that the browser's own Print (menu, Ctrl+P) can fill the sheet at once. */
+let printer: Awaited<ReturnType<typeof print>> | undefined;
 
-class GdsTally extends HTMLElement {
-	#config!: TallyConfig;
-	#tally!: StoredTally;
-	#readOnly = false;
-	#open: string | null = null;
-	#pending: Pending | null = null;
+export class GdsTally extends HTMLElement {
+	config!: TallyConfig;
+	tally!: StoredTally;
+	readOnly = false;
+	openId: string | null = null;
+	pending: Pending | null = null;
 
 	connectedCallback() {
-		this.#config = JSON.parse(this.dataset.config!);
-		this.#load(true);
+		this.config = JSON.parse(this.querySelector('script[data-tally-config]')!.textContent!);
+		this.load(true);
 		this.#wire();
-		this.$('[data-needs-js]').hidden = true;
-		this.$('[data-app]').hidden = false;
 		showInAppBanner(this);
 		// Another tab of this page may have changed the tally, or the back button showed a stale copy.
 		onStoredChange((key) => key.startsWith(TALLY_KEY), () => this.#reload());
@@ -50,9 +52,9 @@ class GdsTally extends HTMLElement {
 		window.addEventListener('pagehide', () => this.#keepEdits());
 		document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && this.#keepEdits());
 		// The paper sheet is drawn only when printing: 2,000 rows are too many to redraw on every tap.
-		window.addEventListener('beforeprint', () => renderPrint(this, this.#config, this.#tally));
-		this.#renderAll();
-		this.#showRestore(!!beforeImport(this.#config.criteria));
+		window.addEventListener('beforeprint', () => printer?.renderPrint(this, this.config, this.tally));
+		this.renderAll();
+		this.showRestore(!!beforeImport(this.config.criteria));
 	}
 
 	$<T extends HTMLElement = HTMLElement>(selector: string, root: ParentNode = this): T {
@@ -61,26 +63,26 @@ class GdsTally extends HTMLElement {
 
 	// ——— Storage ———
 
-	#load(first: boolean) {
-		const opened = openTally(this.#config.criteria);
-		this.#tally = opened.tally;
-		this.#readOnly = opened.readOnly;
-		this.toggleAttribute('data-read-only', this.#readOnly);
+	load(first: boolean) {
+		const opened = openTally(this.config.criteria);
+		this.tally = opened.tally;
+		this.readOnly = opened.readOnly;
+		this.toggleAttribute('data-read-only', this.readOnly);
 		if (first && opened.notices.length) this.#notice(opened.notices.join(' '));
 	}
 
 	#reload() {
-		this.#open = null;
-		this.#load(false);
-		this.#renderAll();
+		this.openId = null;
+		this.load(false);
+		this.renderAll();
 	}
 
-	#save(tally: StoredTally): boolean {
-		if (this.#readOnly) {
+	save(tally: StoredTally): boolean {
+		if (this.readOnly) {
 			this.#notice('Sổ trên máy không sửa được bằng trang này (xem thông báo ở trên). Thay đổi chưa được lưu.');
 			return false;
 		}
-		this.#tally = tally;
+		this.tally = tally;
 		if (!save(tally)) {
 			this.#notice('Không lưu được sổ trên máy này (bộ nhớ đầy hoặc trình duyệt chặn). Hãy gửi hoặc tải tệp CSV ngay để khỏi mất.');
 			return false;
@@ -90,7 +92,7 @@ class GdsTally extends HTMLElement {
 
 	/** Applies a change made by the user: saved at once, and marked as not yet sent. */
 	#change(next: Tally) {
-		return this.#save({ ...this.#tally, ...next, changedSinceBackup: true });
+		return this.save({ ...this.tally, ...next, changedSinceBackup: true });
 	}
 
 	#notice(text: string) {
@@ -111,7 +113,7 @@ class GdsTally extends HTMLElement {
 			this.#add(e.currentTarget as HTMLFormElement);
 		});
 		this.$<HTMLInputElement>('[data-filter]').addEventListener('input', (e) => filter(this, (e.target as HTMLInputElement).value));
-		this.$<HTMLInputElement>('[data-import]').addEventListener('change', (e) => this.#import(e.target as HTMLInputElement));
+		this.$<HTMLInputElement>('[data-import]').addEventListener('change', (e) => this.#files((f) => f.importFile(this, e.target as HTMLInputElement)));
 
 		this.addEventListener('click', (e) => {
 			const target = e.target as HTMLElement;
@@ -122,7 +124,7 @@ class GdsTally extends HTMLElement {
 		});
 		this.addEventListener('change', (e) => {
 			const input = e.target as HTMLInputElement;
-			if (input.type === 'radio' && this.#open) this.#answer(input);
+			if (input.type === 'radio' && this.openId) this.#answer(input);
 			else if (input.matches('.editor [data-field]')) this.#rename();
 		});
 	}
@@ -131,29 +133,30 @@ class GdsTally extends HTMLElement {
 		const editor = this.querySelector<HTMLElement>('.editor');
 		switch (action) {
 			case 'send':
-				return this.#send(true);
 			case 'save-file':
-				return this.#send(false);
+				return this.#files((f) => f.send(this, action === 'send'));
 			case 'file-seen':
-				return this.#backedUp('Đã ghi nhận: tệp có trong mục Tải xuống.');
+				return this.backedUp('Đã ghi nhận: tệp có trong mục Tải xuống.');
 			case 'print':
-				return window.print();
+				return void this.#print();
 			case 'import-yes':
-				return this.#applyImport();
+				return this.#files((f) => f.applyImport(this));
 			case 'import-no':
-				this.#pending = null;
+				this.pending = null;
 				this.$('[data-import-confirm]').hidden = true;
-				return this.#message('Đã hủy. Sổ trên máy giữ nguyên.', false);
+				return this.message('Đã hủy. Sổ trên máy giữ nguyên.', false);
 			case 'restore':
-				return this.#restore();
+				return this.#files((f) => f.restore(this));
 			case 'clear-device':
-				return void this.#clearDevice();
+				// Asked at once, before any code loads: the answer never waits on the network.
+				if (!confirmClearDevice()) return this.message('Đã hủy. Dữ liệu trên máy giữ nguyên.', false);
+				return this.#files((f) => f.clearDevice(this));
 			case 'close':
-				return this.#toggle(this.#open!);
+				return this.#toggle(this.openId!);
 			case 'rest-dat':
 				return this.#fillRest();
 			case 'remove': {
-				const household = this.#household(this.#open!)!;
+				const household = this.#household(this.openId!)!;
 				this.$('[data-remove-name]', editor!).textContent = householdLabel(household);
 				this.$('[data-remove-confirm]', editor!).hidden = false;
 				return this.$('[data-action=remove-yes]', editor!).focus();
@@ -161,9 +164,9 @@ class GdsTally extends HTMLElement {
 			case 'remove-no':
 				return (this.$('[data-remove-confirm]', editor!).hidden = true);
 			case 'remove-yes': {
-				const id = this.#open!;
-				this.#open = null;
-				this.#change(removeHousehold(this.#tally, id));
+				const id = this.openId!;
+				this.openId = null;
+				this.#change(removeHousehold(this.tally, id));
 				this.querySelector(`li[data-id="${id}"]`)?.remove();
 				this.#afterListChange();
 				return this.$('[data-add] input').focus();
@@ -174,34 +177,37 @@ class GdsTally extends HTMLElement {
 	// ——— Changes ———
 
 	#setVillage(name: string) {
-		this.#change({ ...this.#tally, village: name.replace(/\s+/g, ' ').trim() });
+		this.#change({ ...this.tally, village: name.replace(/\s+/g, ' ').trim() });
 		this.#renderVillage();
 	}
 
-	#add(form: HTMLFormElement) {
+	async #add(form: HTMLFormElement) {
 		const message = this.$('[data-add-message]', form);
 		const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
 		let readAs: string | undefined;
+		const code = field('code').trim();
+		// Reading a typed code (and what a Vietnamese keyboard did to it) loads with the first code.
+		const reader = code ? await import('~/lib/typed-code').catch(() => undefined) : undefined;
+		if (code && !reader) return void (message.textContent = NOT_LOADED);
 		try {
-			const code = field('code').trim();
-			const typed = code ? readTypedCode(this.#config.criteria, code) : undefined;
+			const typed = reader?.readTypedCode(this.config.criteria, code);
 			readAs = typed?.readAs;
-			if (!this.#change(addHousehold(this.#tally, field('name'), field('houseNumber'), typed?.answers ?? {}))) return;
+			if (!this.#change(addHousehold(this.tally, field('name'), field('houseNumber'), typed?.answers ?? {}))) return;
 		} catch (error) {
 			if (!(error instanceof TallyError || error instanceof ShortCodeError)) throw error;
 			delete message.dataset.kind;
 			message.textContent = error instanceof ShortCodeError ? `Chưa thêm hộ: ${error.message}` : error.message;
 			return;
 		}
-		const added = this.#tally.households.at(-1)!;
+		const added = this.tally.households.at(-1)!;
 		form.reset();
-		this.$('[data-households]').append(item(this.#config, added));
+		this.$('[data-households]').append(item(this.config, added));
 		this.#afterListChange();
 		if (Object.keys(added.answers).length) {
 			// Filled from its code: ready for the next household straight away.
 			message.dataset.kind = 'ok';
 			message.textContent =
-				`Đã thêm hộ ${householdLabel(added)} và điền ${this.#config.criteria.length} tiêu chí theo mã` +
+				`Đã thêm hộ ${householdLabel(added)} và điền ${this.config.criteria.length} tiêu chí theo mã` +
 				(readAs ? ` (đọc là ${readAs}, vì bộ gõ tiếng Việt đã đổi chữ).` : '.');
 			return this.$<HTMLInputElement>('input[name=houseNumber]', form).focus();
 		}
@@ -212,11 +218,11 @@ class GdsTally extends HTMLElement {
 
 	#answer(input: HTMLInputElement) {
 		const row = input.closest<HTMLElement>('[data-criterion]')!;
-		if (!this.#change(setAnswer(this.#tally, this.#config.criteria, this.#open!, row.dataset.criterion!, input.value as AnswerState))) return;
+		if (!this.#change(setAnswer(this.tally, this.config.criteria, this.openId!, row.dataset.criterion!, input.value as AnswerState))) return;
 		this.#afterAnswers();
 		// The focus moves on by itself to the next criterion not yet chosen, then to "Xong".
 		const rows = [...this.querySelectorAll<HTMLElement>('.editor [data-criterion]')];
-		const answers = this.#household(this.#open!)!.answers;
+		const answers = this.#household(this.openId!)!.answers;
 		const next = [...rows.slice(rows.indexOf(row) + 1), ...rows].find((r) => !(r.dataset.criterion! in answers));
 		const target = next ? next.querySelector<HTMLInputElement>('input')! : this.$('.editor [data-action=close]');
 		target.focus({ preventScroll: true });
@@ -225,11 +231,11 @@ class GdsTally extends HTMLElement {
 
 	/** "Đạt cho các tiêu chí còn trống": one tap for the criteria not yet chosen. */
 	#fillRest() {
-		let tally: Tally = this.#tally;
-		const h = this.#household(this.#open!)!;
-		for (const c of this.#config.criteria) if (!(c.id in h.answers)) tally = setAnswer(tally, this.#config.criteria, h.id, c.id, 'dat');
+		let tally: Tally = this.tally;
+		const h = this.#household(this.openId!)!;
+		for (const c of this.config.criteria) if (!(c.id in h.answers)) tally = setAnswer(tally, this.config.criteria, h.id, c.id, 'dat');
 		if (!this.#change(tally)) return;
-		fillEditor(this.$('.editor'), this.#household(this.#open!)!);
+		editing!.fillEditor(this.$('.editor'), this.#household(this.openId!)!);
 		this.#afterAnswers();
 		this.$('.editor [data-action=close]').focus();
 	}
@@ -237,12 +243,12 @@ class GdsTally extends HTMLElement {
 	/** Saves the open household's house number and name as typed; false (and a message) when they cannot be kept. */
 	#rename(): boolean {
 		const editor = this.querySelector<HTMLElement>('.editor');
-		if (!editor || !this.#open) return true;
+		if (!editor || !this.openId) return true;
 		const value = (f: string) => this.$<HTMLInputElement>(`[data-field=${f}]`, editor).value;
-		const h = this.#household(this.#open)!;
+		const h = this.#household(this.openId)!;
 		const message = this.$('[data-editor-message]', editor);
 		try {
-			const next = renameHousehold(this.#tally, this.#open, value('name'), value('houseNumber'));
+			const next = renameHousehold(this.tally, this.openId, value('name'), value('houseNumber'));
 			const after = next.households.find((x) => x.id === h.id)!;
 			if (after.name === h.name && after.houseNumber === h.houseNumber) return true;
 			if (!this.#change(next)) return false;
@@ -257,114 +263,41 @@ class GdsTally extends HTMLElement {
 	}
 
 	#keepEdits() {
-		if (this.#open) this.#rename();
+		if (this.openId) this.#rename();
 	}
 
 	// ——— Files ———
 
-	async #send(share: boolean) {
-		if (!this.#tally.households.length) return this.#message('Sổ chưa có hộ nào để gửi.', true);
-		if (!this.#tally.village) {
-			this.#message('Hãy chọn hoặc ghi tên làng ở trên trước khi gửi tệp.', true);
-			return this.$('[data-village-input], [data-village-select]').focus();
-		}
-		const loaded = await files().catch(() => undefined);
-		if (!loaded) return this.#message(NOT_LOADED, true);
-		const { sendFile } = loaded;
-		const sent = await sendFile(this.#config, this.#tally, share);
-		const seen = this.$('[data-file-seen]');
-		seen.hidden = true;
-		if (sent.how === 'shared') return this.#backedUp(`Đã gửi tệp ${sent.name}.`);
-		if (sent.how === 'cancelled') return this.#message('Chưa gửi tệp.', false);
-		// A download cannot be confirmed by the page: the team leader checks, and the reminder stays until then.
-		this.#message(
-			share
-				? `Máy không gửi thẳng được, nên đang lưu tệp ${sent.name} vào mục Tải xuống (Download).\nĐể gửi qua Zalo: mở cuộc trò chuyện với cán bộ xã, bấm nút gửi tệp đính kèm, chọn tệp ${sent.name} trong mục Tải xuống.`
-				: `Máy đang lưu tệp ${sent.name} vào mục Tải xuống (Download). Hãy mở mục Tải xuống xem tệp đã có chưa.`,
-			false
-		);
-		seen.hidden = false;
+	/** Runs what needs the file code (send, save, open, restore, clear), loading it first. */
+	#files(run: (loaded: Awaited<ReturnType<typeof files>>) => unknown) {
+		void files().then(run, () => this.message(NOT_LOADED, true));
 	}
 
-	#backedUp(text: string) {
+	/** Loads the sheet (code, heading and pictograms) once there is something to print. */
+	async #loadPrint(): Promise<boolean> {
+		const loaded = await print().catch(() => undefined);
+		if (!loaded || !(await loaded.loadSheet(this.$('[data-print-sheet]'), this.config))) return false;
+		printer = loaded;
+		return true;
+	}
+
+	async #print() {
+		if (!(await this.#loadPrint())) return this.message(NOT_LOADED, true);
+		window.print();
+	}
+
+	backedUp(text: string) {
 		this.$('[data-file-seen]').hidden = true;
-		this.#save({ ...this.#tally, lastBackup: new Date().toISOString(), changedSinceBackup: false });
-		renderBackup(this, this.#tally);
-		this.#message(text, false);
+		this.save({ ...this.tally, lastBackup: new Date().toISOString(), changedSinceBackup: false });
+		renderBackup(this, this.tally);
+		this.message(text, false);
 	}
 
-	async #import(input: HTMLInputElement) {
-		const file = input.files?.[0];
-		input.value = '';
-		if (!file) return;
-		this.$('[data-import-confirm]').hidden = true;
-		this.#pending = null;
-		const loaded = await files().catch(() => undefined);
-		if (!loaded) return this.#message(NOT_LOADED, true);
-		const { readImport } = loaded;
-		try {
-			this.#pending = await readImport(file, this.#config, this.#tally);
-		} catch (lines) {
-			if (!Array.isArray(lines)) throw lines;
-			const box = this.$('[data-import-message]');
-			box.replaceChildren(
-				Object.assign(document.createElement('p'), { textContent: 'Chưa nạp được tệp. Sổ trên máy giữ nguyên.' }),
-				document.createElement('ul')
-			);
-			fillList(box.querySelector('ul')!, lines);
-			box.dataset.kind = 'error';
-			return;
-		}
-		// Never silently: what the file holds and what it would change, then a question.
-		this.$('[data-import-question]').textContent = `${this.#pending.preview} Thay sổ trên máy bằng tệp này?`;
-		this.$('[data-import-confirm]').hidden = false;
-		this.#message(this.#pending.notices.join(' '), false);
-		this.$('[data-action=import-no]').focus();
-	}
-
-	#applyImport() {
-		const { tally, notices } = this.#pending!;
-		this.#pending = null;
-		this.$('[data-import-confirm]').hidden = true;
-		const kept = this.#tally.households.length ? keepBeforeImport(this.#tally) : false;
-		// What was just read is a file on this device: it counts as a copy of this state.
-		if (!this.#save({ ...this.#tally, ...tally, changedSinceBackup: false })) return;
-		this.#open = null;
-		this.#renderAll();
-		this.#showRestore(kept);
-		this.#message([`Đã nạp ${tally.households.length} hộ của làng “${tally.village}”.`, ...notices].join(' '), false);
-	}
-
-	#restore() {
-		const before = beforeImport(this.#config.criteria);
-		if (!before) return this.#message('Không còn sổ cũ để lấy lại.', true);
-		if (!this.#save(before)) return;
-		forgetBeforeImport();
-		this.#open = null;
-		this.#renderAll();
-		this.#showRestore(false);
-		this.#message(`Đã lấy lại sổ trước khi nạp tệp: ${before.households.length} hộ.`, false);
-	}
-
-	#showRestore(show: boolean) {
+	showRestore(show: boolean) {
 		this.$('[data-restore]').hidden = !show;
 	}
 
-	async #clearDevice() {
-		if (!confirmClearDevice()) return this.#message('Đã hủy. Dữ liệu trên máy giữ nguyên.', false);
-		const loaded = await import('~/lib/household-file').catch(() => undefined);
-		if (!loaded) return this.#message(NOT_LOADED, true);
-		const { clearDeviceData } = loaded;
-		const removed = clearDeviceData(localStorage);
-		this.#readOnly = false;
-		this.#load(false);
-		this.#open = null;
-		this.#renderAll();
-		this.#showRestore(false);
-		this.#message(`Đã xóa dữ liệu của trang trên máy này (${removed} mục).`, false);
-	}
-
-	#message(text: string, error: boolean) {
+	message(text: string, error: boolean) {
 		const box = this.$('[data-import-message]');
 		box.replaceChildren(...text.split('\n').map((line) => Object.assign(document.createElement('p'), { textContent: line })));
 		box.dataset.kind = error ? 'error' : 'ok';
@@ -373,38 +306,49 @@ class GdsTally extends HTMLElement {
 	// ——— Drawing ———
 
 	#household(id: string): Household | undefined {
-		return this.#tally.households.find((h) => h.id === id);
+		return this.tally.households.find((h) => h.id === id);
 	}
 
-	#renderAll() {
+	renderAll() {
 		this.#renderVillage();
-		this.$('[data-households]').replaceChildren(...this.#tally.households.map((h) => item(this.#config, h)));
+		this.$('[data-households]').replaceChildren(...this.tally.households.map((h) => item(this.config, h)));
 		this.#afterListChange();
 	}
 
 	#afterListChange() {
-		const count = this.#tally.households.length;
+		const count = this.tally.households.length;
+		// A tally in use (with households) loads the table by criterion, and its printed sheet in the
+		// background; a first visit to an empty tally carries neither.
+		if (count && !this.querySelector('[data-criteria-table] table'))
+			void import('./criteria-table').then(
+				(m) => {
+					m.buildCriteriaTable(this.$('[data-criteria-table]'), this.config);
+					renderSummary(this, this.config, this.tally);
+				},
+				() => {}
+			);
+		if (count && !printer) void this.#loadPrint();
 		this.$('[data-empty]').hidden = count > 0;
 		this.$('[data-filter-label]').hidden = count < 8;
 		filter(this, this.$<HTMLInputElement>('[data-filter]').value);
-		renderSummary(this, this.#config, this.#tally);
-		renderBackup(this, this.#tally);
+		renderSummary(this, this.config, this.tally);
+		renderBackup(this, this.tally);
 	}
 
 	#afterAnswers() {
-		const li = this.querySelector<HTMLElement>(`li[data-id="${this.#open}"]`);
-		const household = this.#household(this.#open!);
+		const li = this.querySelector<HTMLElement>(`li[data-id="${this.openId}"]`);
+		const household = this.#household(this.openId!);
 		if (li && household) {
-			fillItem(this.#config, li, household);
+			fillItem(this.config, li, household);
 			const editor = li.querySelector<HTMLElement>('.editor');
-			if (editor) editorProgress(editor, household);
+			if (editor) editing?.editorProgress(editor, household);
 		}
-		renderSummary(this, this.#config, this.#tally);
-		renderBackup(this, this.#tally);
+		renderSummary(this, this.config, this.tally);
+		renderBackup(this, this.tally);
 	}
 
 	#renderVillage() {
-		const { village } = this.#tally;
+		const { village } = this.tally;
 		const select = this.querySelector<HTMLSelectElement>('[data-village-select]');
 		const typed = this.querySelector<HTMLInputElement>('[data-village-input]');
 		if (select) {
@@ -416,23 +360,24 @@ class GdsTally extends HTMLElement {
 	}
 
 	/** Opens one household's answers below its name, closing any other, or closes it; the edits are kept either way. */
-	#toggle(id: string) {
-		const previous = this.#open;
+	async #toggle(id: string) {
+		const previous = this.openId;
 		if (previous) {
 			// A house number that cannot be kept (e.g. the same as another household's) keeps the editor open to be fixed.
 			if (!this.#rename()) return this.$<HTMLInputElement>('.editor [data-field=houseNumber]').focus();
 			const li = this.querySelector(`li[data-id="${previous}"]`);
 			li?.querySelector('.editor')?.remove();
 			li?.querySelector('.household-toggle')?.setAttribute('aria-expanded', 'false');
-			this.#open = null;
+			this.openId = null;
 			if (previous === id) return (li?.querySelector('.household-toggle') as HTMLElement | null)?.focus();
 		}
+		editing ??= await import('./editor').catch(() => undefined);
+		if (!editing) return this.#notice(NOT_LOADED);
 		const li = this.querySelector<HTMLElement>(`li[data-id="${id}"]`);
-		if (!li) return;
-		const template = this.$<HTMLTemplateElement>('template[data-editor]');
-		const editor = (template.content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
-		this.#open = id;
-		fillEditor(editor, this.#household(id)!);
+		if (!li || this.openId) return;
+		const editor = editing.newEditor(this.config);
+		this.openId = id;
+		editing.fillEditor(editor, this.#household(id)!);
 		li.append(editor);
 		li.querySelector('.household-toggle')!.setAttribute('aria-expanded', 'true');
 		editor.focus({ preventScroll: true });
