@@ -31,6 +31,37 @@ export default defineConfig({
 	vite: {
 		plugins: [
 			{
+				// No module preloading (Astro sets { polyfill: false }, which would list every lazy chunk's
+				// imports for preloading). Vite still wraps each dynamic import in its preload helper, a
+				// separate chunk: a fourth request on every page's cold visit, for calls that, with nothing
+				// to preload, only run the import. The wrapper becomes a one-line local function instead.
+				name: 'gds-no-module-preload',
+				enforce: 'post',
+				configEnvironment(name) {
+					if (name === 'client') return { build: { modulePreload: false } };
+				},
+				generateBundle: {
+					order: 'post',
+					handler(_options, bundle) {
+						const helper = Object.values(bundle).find((c) => c.type === 'chunk' && /preload-helper/.test(c.fileName));
+						if (!helper) return;
+						const base = helper.fileName.split('/').pop();
+						for (const chunk of Object.values(bundle)) {
+							if (chunk.type !== 'chunk' || chunk === helper) continue;
+							const pattern = new RegExp(`import\\{t(?: as ([\\w$]+))?\\}from"\\./${base.replace(/\./g, '\\.')}";`);
+							const found = pattern.exec(chunk.code);
+							if (!found) {
+								if (chunk.code.includes(base)) this.error(`${chunk.fileName}: không bỏ được lời gọi ${base}`);
+								continue;
+							}
+							chunk.code = chunk.code.replace(found[0], `var ${found[1] ?? 't'}=f=>f();`);
+							chunk.imports = chunk.imports.filter((i) => i !== helper.fileName);
+						}
+						delete bundle[helper.fileName];
+					},
+				},
+			},
+			{
 				// Starlight's Page.astro always includes the sidebar state persister's script; our Sidebar
 				// override renders no persister, so the script would do nothing but cost every page view.
 				// Page.astro cannot be overridden: its script module is emptied instead.
