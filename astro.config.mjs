@@ -125,6 +125,7 @@ export default defineConfig({
 				Head: './src/components/overrides/Head.astro',
 				Footer: './src/components/overrides/Footer.astro',
 				ThemeSelect: './src/components/overrides/ThemeSelect.astro',
+				ThemeProvider: './src/components/overrides/ThemeProvider.astro',
 				Sidebar: './src/components/overrides/Sidebar.astro',
 				MobileMenuToggle: './src/components/overrides/MobileMenuToggle.astro',
 				LanguageSelect: './src/components/overrides/LanguageSelect.astro',
