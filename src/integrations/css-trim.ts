@@ -27,23 +27,45 @@ async function walk(dir: string): Promise<string[]> {
 	return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
-/** Every class, id and element name in the pages, and every word in the scripts. */
+/** The scripts that pages can run: those they name, and what those import, statically or lazily. */
+async function reachableScripts(out: string, pages: string[]): Promise<Set<string>> {
+	const astro = join(out, '_astro');
+	const exists = new Set((await readdir(astro)).filter((f) => f.endsWith('.js')));
+	const found = new Set<string>();
+	const queue: string[] = [];
+	const visit = (text: string) => {
+		for (const [name] of text.matchAll(/[\w.-]+\.js\b/g))
+			if (exists.has(name!) && !found.has(name!)) {
+				found.add(name!);
+				queue.push(name!);
+			}
+	};
+	for (const page of pages) visit(await readFile(page, 'utf8'));
+	for (let name = queue.pop(); name; name = queue.pop()) visit(await readFile(join(astro, name), 'utf8'));
+	return new Set([...found].map((name) => join(astro, name)));
+}
+
+/**
+ * Every class, id and element name in the pages, and every word in the scripts they can run.
+ * Scripts that no page loads (Starlight's table of contents, which this site turns off, is still
+ * emitted) do not keep rules alive.
+ */
 async function tokens(out: string): Promise<Tokens> {
 	const words = new Set<string>(['html', 'body', ':root']);
-	for (const file of await walk(out)) {
-		if (file.includes('/pagefind/')) continue;
-		if (file.endsWith('.html')) {
-			const html = await readFile(file, 'utf8');
-			for (const [, tag] of html.matchAll(/<([a-zA-Z][\w-]*)/g)) words.add(tag!.toLowerCase());
-			for (const [, list] of html.matchAll(/\sclass="([^"]*)"/g)) for (const c of list!.split(/\s+/)) if (c) words.add(c);
-			for (const [, id] of html.matchAll(/\sid="([^"]*)"/g)) words.add(id!);
-		} else if (/\/_astro\/[^/]+\.js$/.test(file)) {
-			const js = await readFile(file, 'utf8');
-			for (const [word] of js.matchAll(/[A-Za-z_][\w-]*/g)) words.add(word);
-		}
+	const pages = (await walk(out)).filter((f) => f.endsWith('.html') && !f.includes('/pagefind/'));
+	const scripts = await reachableScripts(out, pages);
+	for (const file of pages) {
+		const html = await readFile(file, 'utf8');
+		for (const [, tag] of html.matchAll(/<([a-zA-Z][\w-]*)/g)) words.add(tag!.toLowerCase());
+		for (const [, list] of html.matchAll(/\sclass="([^"]*)"/g)) for (const c of list!.split(/\s+/)) if (c) words.add(c);
+		for (const [, id] of html.matchAll(/\sid="([^"]*)"/g)) words.add(id!);
+	}
+	for (const file of scripts) {
+		const js = await readFile(file, 'utf8');
+		for (const [word] of js.matchAll(/[A-Za-z_][\w-]*/g)) words.add(word);
 	}
 	// Inline scripts of the pages (theme, menu) add classes too.
-	for (const file of (await walk(out)).filter((f) => f.endsWith('.html') && !f.includes('/pagefind/')))
+	for (const file of pages)
 		for (const [, body] of (await readFile(file, 'utf8')).matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g))
 			for (const [word] of body!.matchAll(/[A-Za-z_][\w-]*/g)) words.add(word);
 	return { words };
