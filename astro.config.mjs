@@ -54,7 +54,11 @@ export default defineConfig({
 								if (chunk.code.includes(base)) this.error(`${chunk.fileName}: không bỏ được lời gọi ${base}`);
 								continue;
 							}
-							chunk.code = chunk.code.replace(found[0], `var ${found[1] ?? 't'}=f=>f();`);
+							const name = found[1] ?? 't';
+							// The calls, `name(()=>import(`…`)[.then(m=>m.x)],[])`, become the import itself; the
+							// one-line function stays for any call of another shape.
+							const call = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\(\\(\\)=>(import\\(\`[^\`]*\`\\)(?:\\.then\\(([\\w$]+)=>\\2\\.[\\w$]+\\))?),\\[\\]\\)`, 'g');
+							chunk.code = chunk.code.replace(found[0], `var ${name}=f=>f();`).replace(call, '$1');
 							chunk.imports = chunk.imports.filter((i) => i !== helper.fileName);
 						}
 						delete bundle[helper.fileName];

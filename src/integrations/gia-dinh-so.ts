@@ -16,6 +16,7 @@ import { buildPdfs } from './pdf';
 import { buildOfflineBundle, fillOfflineSizes, writeServiceWorker } from './offline';
 import { precompress } from './precompress';
 import { trimCss } from './css-trim';
+import { shortenScopeClasses } from './scope-names';
 import { writeServerConfig } from './headers';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -83,7 +84,11 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 				logger.info(`Pagefind: ${pages} trang trong chỉ mục tìm kiếm`);
 
 				// The icon travels inside each page instead of costing every cold visit a request.
-				const icon = `data:image/svg+xml,${encodeURIComponent((await readFile(join(out, 'favicon.svg'), 'utf8')).trim())}`;
+				// Escaped only where a data: address needs it (about 140 B less per page than encodeURIComponent).
+				const icon = `data:image/svg+xml,${(await readFile(join(out, 'favicon.svg'), 'utf8'))
+					.trim()
+					.replaceAll('"', "'")
+					.replace(/[<>#%]/g, (c) => encodeURIComponent(c))}`;
 				await rewriteHtml(out, (html) =>
 					html
 						.replace(/(<link rel="shortcut icon" href=")[^"]*favicon\.svg"/, `$1${icon}"`)
@@ -91,6 +96,8 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 						.replace(/<link rel="stylesheet" href="[^"]*\/_astro\/print\.[\w-]+\.css" media="print"\s*\/?>/, '')
 				);
 				for (const file of await readdir(join(out, '_astro'))) if (/^print\.[\w-]+\.css$/.test(file)) await rm(join(out, '_astro', file));
+				const scopes = await shortenScopeClasses(out);
+				logger.info(`Lớp phạm vi của Astro: ${scopes} tên rút ngắn`);
 				const css = await trimCss(out);
 				logger.info(`CSS: bỏ các quy tắc không trang nào dùng, ${kb(css.before)} KB → ${kb(css.after)} KB`);
 
