@@ -19,7 +19,12 @@ import { join } from 'node:path';
 import { transform, type Selector } from 'lightningcss';
 
 interface Tokens {
+	/** Every class, id and element name of the pages, and every word of their scripts. */
 	words: Set<string>;
+	/** The words of the scripts alone: a script may give any element such a class, or create such an element. */
+	scriptWords: Set<string>;
+	/** Each distinct element of the pages as its tag, classes and id ("tag:div", "class:x", "id:y"). */
+	elements: Set<string>[];
 }
 
 async function walk(dir: string): Promise<string[]> {
@@ -52,23 +57,31 @@ async function reachableScripts(out: string, pages: string[]): Promise<Set<strin
  */
 async function tokens(out: string): Promise<Tokens> {
 	const words = new Set<string>(['html', 'body', ':root']);
+	const scriptWords = new Set<string>();
+	const elements = new Map<string, Set<string>>();
 	const pages = (await walk(out)).filter((f) => f.endsWith('.html') && !f.includes('/pagefind/'));
 	const scripts = await reachableScripts(out, pages);
 	for (const file of pages) {
 		const html = await readFile(file, 'utf8');
-		for (const [, tag] of html.matchAll(/<([a-zA-Z][\w-]*)/g)) words.add(tag!.toLowerCase());
-		for (const [, list] of html.matchAll(/\sclass="([^"]*)"/g)) for (const c of list!.split(/\s+/)) if (c) words.add(c);
-		for (const [, id] of html.matchAll(/\sid="([^"]*)"/g)) words.add(id!);
+		for (const [, tag, attrs] of html.matchAll(/<([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g)) {
+			const element = [`tag:${tag!.toLowerCase()}`];
+			words.add(tag!.toLowerCase());
+			const list = /\sclass="([^"]*)"/.exec(attrs!)?.[1];
+			for (const c of list?.split(/\s+/) ?? []) if (c) (words.add(c), element.push(`class:${c}`));
+			const id = /\sid="([^"]*)"/.exec(attrs!)?.[1];
+			if (id) (words.add(id), element.push(`id:${id}`));
+			const key = element.sort().join(' ');
+			if (!elements.has(key)) elements.set(key, new Set(element));
+		}
 	}
-	for (const file of scripts) {
-		const js = await readFile(file, 'utf8');
-		for (const [word] of js.matchAll(/[A-Za-z_][\w-]*/g)) words.add(word);
-	}
+	const addScript = (text: string) => {
+		for (const [word] of text.matchAll(/[A-Za-z_][\w-]*/g)) (words.add(word), scriptWords.add(word));
+	};
+	for (const file of scripts) addScript(await readFile(file, 'utf8'));
 	// Inline scripts of the pages (theme, menu) add classes too.
 	for (const file of pages)
-		for (const [, body] of (await readFile(file, 'utf8')).matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g))
-			for (const [word] of body!.matchAll(/[A-Za-z_][\w-]*/g)) words.add(word);
-	return { words };
+		for (const [, body] of (await readFile(file, 'utf8')).matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) addScript(body!);
+	return { words, scriptWords, elements: [...elements.values()] };
 }
 
 const UNUSED = 'gds-css-unused';
@@ -86,27 +99,61 @@ export function cleanUp(css: string): string {
 	}
 }
 
-/** Could this selector match some element of the built site? */
+/**
+ * Can one element carry all these names (tag, classes, id)? A name that a script may add or
+ * create counts as present on any element.
+ */
+function oneElementHas(required: string[], t: Tokens): boolean {
+	const missing = required.filter((r) => !t.scriptWords.has(r.slice(r.indexOf(':') + 1)));
+	return missing.length === 0 || t.elements.some((e) => missing.every((r) => e.has(r)));
+}
+
+/** The names a simple selector asks of one element, or undefined if it has a combinator. */
+function compoundNames(selector: Selector): string[] | undefined {
+	const names: string[] = [];
+	for (const part of selector) {
+		if (part.type === 'combinator') return undefined;
+		if (part.type === 'class' || part.type === 'id') names.push(`${part.type}:${part.name}`);
+		else if (part.type === 'type') names.push(`tag:${part.name.toLowerCase()}`);
+	}
+	return names;
+}
+
+/**
+ * Could this selector match some element of the built site? Each name must be somewhere, and the
+ * names of one compound (a:where(.x).y) must be on one element; a :where()/:is() with one simple
+ * selector (Astro's scope class) counts as part of its compound.
+ */
 function mayMatch(selector: Selector, t: Tokens): boolean {
+	let compound: string[] = [];
 	for (const part of selector) {
 		switch (part.type) {
 			case 'class':
 			case 'id':
 				if (!t.words.has(part.name)) return false;
+				compound.push(`${part.type}:${part.name}`);
 				break;
 			case 'type':
 				if (!t.words.has(part.name.toLowerCase())) return false;
+				compound.push(`tag:${part.name.toLowerCase()}`);
 				break;
 			case 'pseudo-class':
 				if ((part.kind === 'is' || part.kind === 'where' || part.kind === 'any') && 'selectors' in part) {
-					if (!(part.selectors as Selector[]).some((s) => mayMatch(s, t))) return false;
+					const inner = part.selectors as Selector[];
+					if (!inner.some((s) => mayMatch(s, t))) return false;
+					const names = inner.length === 1 ? compoundNames(inner[0]!) : undefined;
+					if (names) compound.push(...names);
 				}
+				break;
+			case 'combinator':
+				if (!oneElementHas(compound, t)) return false;
+				compound = [];
 				break;
 			default:
 				break;
 		}
 	}
-	return true;
+	return oneElementHas(compound, t);
 }
 
 export async function trimCss(out: string): Promise<{ before: number; after: number; files: number }> {

@@ -92,6 +92,9 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 				await rewriteHtml(out, (html) =>
 					html
 						.replace(/(<link rel="shortcut icon" href=")[^"]*favicon\.svg"/, `$1${icon}"`)
+						// Starlight's sidebar leaves a marker per group for its state persister, which this site
+						// does not load (astro.config.mjs): empty elements that nothing reads.
+						.replace(/<sl-sidebar-restore\b[^>]*><\/sl-sidebar-restore>/g, '')
 						// Starlight's print.css is already in the main stylesheet (customCss in astro.config.mjs).
 						.replace(/<link rel="stylesheet" href="[^"]*\/_astro\/print\.[\w-]+\.css" media="print"\s*\/?>/, '')
 				);
