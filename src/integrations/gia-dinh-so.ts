@@ -95,6 +95,11 @@ export default function giaDinhSo(data: SiteData): AstroIntegration {
 						// Starlight's sidebar leaves a marker per group for its state persister, which this site
 						// does not load (astro.config.mjs): empty elements that nothing reads.
 						.replace(/<sl-sidebar-restore\b[^>]*><\/sl-sidebar-restore>/g, '')
+						// Starlight's <Steps> styles are in the main stylesheet (src/components/steps.css): the
+						// copy Astro inlines in each page with steps goes (only a <style> of steps rules alone).
+						.replace(/<style>([^<]*)<\/style>/g, (block, css: string) =>
+							css.includes('.sl-steps') && [...css.matchAll(/([^{};]+)\{/g)].every(([, selector]) => selector!.startsWith('@') || selector!.includes('.sl-steps')) ? '' : block
+						)
 						// Starlight's print.css is already in the main stylesheet (customCss in astro.config.mjs).
 						.replace(/<link rel="stylesheet" href="[^"]*\/_astro\/print\.[\w-]+\.css" media="print"\s*\/?>/, '')
 				);
