@@ -45,7 +45,7 @@ export default defineConfig({
 					handler(_options, bundle) {
 						const helper = Object.values(bundle).find((c) => c.type === 'chunk' && /preload-helper/.test(c.fileName));
 						if (!helper) return;
-						const base = helper.fileName.split('/').pop();
+						const base = helper.fileName.split('/').pop() ?? helper.fileName;
 						for (const chunk of Object.values(bundle)) {
 							if (chunk.type !== 'chunk' || chunk === helper) continue;
 							const pattern = new RegExp(`import\\{t(?: as ([\\w$]+))?\\}from"\\./${base.replace(/\./g, '\\.')}";`);
