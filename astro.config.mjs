@@ -32,6 +32,41 @@ export default defineConfig({
 	vite: {
 		plugins: [
 			{
+				// No module preloading (Astro sets { polyfill: false }, which would list every lazy chunk's
+				// imports for preloading). Vite still wraps each dynamic import in its preload helper, a
+				// separate chunk: a fourth request on every page's cold visit, for calls that, with nothing
+				// to preload, only run the import. The wrapper becomes a one-line local function instead.
+				name: 'gds-no-module-preload',
+				enforce: 'post',
+				configEnvironment(name) {
+					if (name === 'client') return { build: { modulePreload: false } };
+				},
+				generateBundle: {
+					order: 'post',
+					handler(_options, bundle) {
+						const helper = Object.values(bundle).find((c) => c.type === 'chunk' && /preload-helper/.test(c.fileName));
+						if (!helper) return;
+						const base = helper.fileName.split('/').pop() ?? helper.fileName;
+						for (const chunk of Object.values(bundle)) {
+							if (chunk.type !== 'chunk' || chunk === helper) continue;
+							const pattern = new RegExp(`import\\{t(?: as ([\\w$]+))?\\}from"\\./${base.replace(/\./g, '\\.')}";`);
+							const found = pattern.exec(chunk.code);
+							if (!found) {
+								if (chunk.code.includes(base)) this.error(`${chunk.fileName}: không bỏ được lời gọi ${base}`);
+								continue;
+							}
+							const name = found[1] ?? 't';
+							// The calls, `name(()=>import(`…`)[.then(m=>m.x)],[])`, become the import itself; the
+							// one-line function stays for any call of another shape.
+							const call = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\(\\(\\)=>(import\\(\`[^\`]*\`\\)(?:\\.then\\(([\\w$]+)=>\\2\\.[\\w$]+\\))?),\\[\\]\\)`, 'g');
+							chunk.code = chunk.code.replace(found[0], `var ${name}=f=>f();`).replace(call, '$1');
+							chunk.imports = chunk.imports.filter((i) => i !== helper.fileName);
+						}
+						delete bundle[helper.fileName];
+					},
+				},
+			},
+			{
 				// Starlight's Page.astro always includes the sidebar state persister's script; our Sidebar
 				// override renders no persister, so the script would do nothing but cost every page view.
 				// Page.astro cannot be overridden: its script module is emptied instead.
@@ -105,6 +140,7 @@ export default defineConfig({
 				Head: './src/components/overrides/Head.astro',
 				Footer: './src/components/overrides/Footer.astro',
 				ThemeSelect: './src/components/overrides/ThemeSelect.astro',
+				ThemeProvider: './src/components/overrides/ThemeProvider.astro',
 				Sidebar: './src/components/overrides/Sidebar.astro',
 				MobileMenuToggle: './src/components/overrides/MobileMenuToggle.astro',
 				LanguageSelect: './src/components/overrides/LanguageSelect.astro',

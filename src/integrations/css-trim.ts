@@ -17,10 +17,41 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { transform, type Selector } from 'lightningcss';
-import { attr, elements, ownText, parseHtml } from './html';
 
 interface Tokens {
+	/** Every class, id and element name of the pages, and every word of their scripts. */
 	words: Set<string>;
+	/** The words of the scripts alone: a script may give any element such a class or id. */
+	scriptWords: Set<string>;
+	/** The elements scripts may create: named in createElement() or in markup they write. */
+	scriptTags: Set<string>;
+	/**
+	 * Each distinct element of the pages: its own tag, classes and id ("tag:div", "class:x",
+	 * "id:y"), and those of all its ancestors together.
+	 */
+	elements: { own: Set<string>; above: Set<string> }[];
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** Walks the built HTML (well formed: Astro writes every closing tag) with a stack of open elements. */
+function eachElement(html: string, visit: (own: string[], above: string[][]) => void) {
+	const stack: { tag: string; names: string[] }[] = [];
+	const text = html.replace(/<!--[\s\S]*?-->/g, '').replace(/(<(script|style)\b[^>]*>)[\s\S]*?(<\/\2>)/g, '$1$3');
+	for (const [, close, tag, attrs, selfClosing] of text.matchAll(/<(\/?)([a-zA-Z][\w-]*)((?:[^>"'/]|"[^"]*"|'[^']*'|\/(?!>))*)(\/?)>/g)) {
+		const name = tag!.toLowerCase();
+		if (close) {
+			const at = stack.map((e) => e.tag).lastIndexOf(name);
+			if (at >= 0) stack.length = at;
+			continue;
+		}
+		const own = [`tag:${name}`];
+		for (const c of /\sclass="([^"]*)"/.exec(attrs!)?.[1]?.split(/\s+/) ?? []) if (c) own.push(`class:${c}`);
+		const id = /\sid="([^"]*)"/.exec(attrs!)?.[1];
+		if (id) own.push(`id:${id}`);
+		visit(own, stack.map((e) => e.names));
+		if (!selfClosing && !VOID.has(name)) stack.push({ tag: name, names: own });
+	}
 }
 
 async function walk(dir: string): Promise<string[]> {
@@ -28,26 +59,54 @@ async function walk(dir: string): Promise<string[]> {
 	return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
-/** Every class, id and element name in the pages, and every word in the scripts (theirs and the pages' inline ones). */
+/** The scripts that pages can run: those they name, and what those import, statically or lazily. */
+async function reachableScripts(out: string, pages: string[]): Promise<Set<string>> {
+	const astro = join(out, '_astro');
+	const exists = new Set((await readdir(astro)).filter((f) => f.endsWith('.js')));
+	const found = new Set<string>();
+	const queue: string[] = [];
+	const visit = (text: string) => {
+		for (const [name] of text.matchAll(/[\w.-]+\.js\b/g))
+			if (exists.has(name!) && !found.has(name!)) {
+				found.add(name!);
+				queue.push(name!);
+			}
+	};
+	for (const page of pages) visit(await readFile(page, 'utf8'));
+	for (let name = queue.pop(); name; name = queue.pop()) visit(await readFile(join(astro, name), 'utf8'));
+	return new Set([...found].map((name) => join(astro, name)));
+}
+
+/**
+ * Every class, id and element name in the pages, and every word in the scripts they can run.
+ * Scripts that no page loads (Starlight's table of contents, which this site turns off, is still
+ * emitted) do not keep rules alive.
+ */
 async function tokens(out: string): Promise<Tokens> {
 	const words = new Set<string>(['html', 'body', ':root']);
-	const addWords = (js: string) => {
-		for (const [word] of js.matchAll(/[A-Za-z_][\w-]*/g)) words.add(word);
-	};
-	for (const file of await walk(out)) {
-		if (file.includes('/pagefind/')) continue;
-		if (file.endsWith('.html')) {
-			for (const element of elements(parseHtml(await readFile(file, 'utf8')))) {
-				words.add(element.tagName.toLowerCase());
-				for (const c of (attr(element, 'className') ?? '').split(/\s+/)) if (c) words.add(c);
-				const id = attr(element, 'id');
-				if (id !== undefined) words.add(id);
-				// Inline scripts (theme, menu) add classes too.
-				if (element.tagName === 'script') addWords(ownText(element));
-			}
-		} else if (/\/_astro\/[^/]+\.js$/.test(file)) addWords(await readFile(file, 'utf8'));
+	const scriptWords = new Set<string>();
+	const elements = new Map<string, { own: Set<string>; above: Set<string> }>();
+	const pages = (await walk(out)).filter((f) => f.endsWith('.html') && !f.includes('/pagefind/'));
+	const scripts = await reachableScripts(out, pages);
+	for (const file of pages) {
+		eachElement(await readFile(file, 'utf8'), (own, above) => {
+			for (const name of own) words.add(name.slice(name.indexOf(':') + 1));
+			const up = [...new Set(above.flat())].sort();
+			const key = `${[...own].sort().join(' ')}|${up.join(' ')}`;
+			if (!elements.has(key)) elements.set(key, { own: new Set(own), above: new Set(up) });
+		});
 	}
-	return { words };
+	const scriptTags = new Set<string>();
+	const addScript = (text: string) => {
+		for (const [word] of text.matchAll(/[A-Za-z_][\w-]*/g)) (words.add(word), scriptWords.add(word));
+		// A tag as a string of its own ("td", `li`: given to createElement or a helper), or in markup.
+		for (const [, quoted, markup] of text.matchAll(/[`'"]([a-zA-Z][\w-]*)[`'"]|<([a-zA-Z][\w-]*)[\s>/]/g)) scriptTags.add((quoted ?? markup)!.toLowerCase());
+	};
+	for (const file of scripts) addScript(await readFile(file, 'utf8'));
+	// Inline scripts of the pages (theme, menu) add classes too.
+	for (const file of pages)
+		for (const [, body] of (await readFile(file, 'utf8')).matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) addScript(body!);
+	return { words, scriptWords, scriptTags, elements: [...elements.values()] };
 }
 
 const UNUSED = 'gds-css-unused';
@@ -65,27 +124,69 @@ export function cleanUp(css: string): string {
 	}
 }
 
-/** Could this selector match some element of the built site? */
+/** Names a script may add to an element (classes, ids) or elements it may create need not be in the pages. */
+const unexplained = (names: string[], t: Tokens) =>
+	names.filter((r) => !(r.startsWith('tag:') ? t.scriptTags : t.scriptWords).has(r.slice(r.indexOf(':') + 1)));
+
+/** The names a simple selector asks of one element, or undefined if it has a combinator. */
+function compoundNames(selector: Selector): string[] | undefined {
+	const names: string[] = [];
+	for (const part of selector) {
+		if (part.type === 'combinator') return undefined;
+		if (part.type === 'class' || part.type === 'id') names.push(`${part.type}:${part.name}`);
+		else if (part.type === 'type') names.push(`tag:${part.name.toLowerCase()}`);
+	}
+	return names;
+}
+
+/**
+ * Could this selector match some element of the built site? Each name must be somewhere; the names
+ * of the last compound (a:where(.x).y) must be on one element, and those of the compounds before a
+ * descendant or child combinator among that element's ancestors (sibling combinators end the
+ * check: anything left of them is allowed). A :where()/:is() with one simple selector (Astro's
+ * scope class) counts as part of its compound. Elements that scripts may create pass.
+ */
 function mayMatch(selector: Selector, t: Tokens): boolean {
+	const compounds: string[][] = [[]];
+	const combinators: string[] = [];
 	for (const part of selector) {
 		switch (part.type) {
 			case 'class':
 			case 'id':
 				if (!t.words.has(part.name)) return false;
+				compounds.at(-1)!.push(`${part.type}:${part.name}`);
 				break;
 			case 'type':
 				if (!t.words.has(part.name.toLowerCase())) return false;
+				compounds.at(-1)!.push(`tag:${part.name.toLowerCase()}`);
 				break;
 			case 'pseudo-class':
 				if ((part.kind === 'is' || part.kind === 'where' || part.kind === 'any') && 'selectors' in part) {
-					if (!(part.selectors as Selector[]).some((s) => mayMatch(s, t))) return false;
+					const inner = part.selectors as Selector[];
+					if (!inner.some((s) => mayMatch(s, t))) return false;
+					const names = inner.length === 1 ? compoundNames(inner[0]!) : undefined;
+					if (names) compounds.at(-1)!.push(...names);
 				}
 				break;
+			case 'combinator':
+				combinators.push(part.value);
+				compounds.push([]);
+				break;
+			case 'nesting':
+				return true;
 			default:
 				break;
 		}
 	}
-	return true;
+	const last = unexplained(compounds.at(-1)!, t);
+	if (last.length === 0) return true;
+	// The ancestors' names asked for: compounds joined by descendant or child combinators, up to a sibling one.
+	const above: string[] = [];
+	for (let i = combinators.length - 1; i >= 0; i--) {
+		if (combinators[i] !== 'descendant' && combinators[i] !== 'child') break;
+		above.push(...unexplained(compounds[i]!, t));
+	}
+	return t.elements.some((e) => last.every((r) => e.own.has(r)) && above.every((r) => e.above.has(r)));
 }
 
 export async function trimCss(out: string): Promise<{ before: number; after: number; files: number }> {

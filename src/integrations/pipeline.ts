@@ -11,15 +11,18 @@
  *                     First: the sizes are part of the pages that the next steps index, store and hash.
  *  4. search          the Pagefind index, with keywords and everyday words, and gds-search.json
  *                     (src/integrations/search-index.ts).
- *  5. print-css       drops Starlight's print.css link and file: its rules are in the main stylesheet.
- *  6. css-trim        drops the style rules no page uses; renames the trimmed files (css-trim.ts).
- *  7. offline         manifest, icons, offline.json (the pages the registry stores), and the
+ *  5. starlight-extras drops what Starlight writes that this site has elsewhere: its print.css link and
+ *                     file and the <Steps> styles inlined in each page (both in the main stylesheet), and
+ *                     the sidebar-state markers its persister would read (not loaded: astro.config.mjs).
+ *  6. scope-names     Astro's scope classes renamed _0, _1… in pages and styles alike (scope-names.ts).
+ *  7. css-trim        drops the style rules no page uses; renames the trimmed files (css-trim.ts).
+ *  8. offline         manifest, icons, offline.json (the pages the registry stores), and the
  *                     "≈ N KB" of the save control in every page (src/integrations/offline.ts).
- *  8. service-worker  sw.js from src/sw/sw.ts, precaching the shell; every file it lists is final now.
- *  9. links           every link of every page leads somewhere that exists and is allowed (link-check.ts).
- * 10. server-config   .nginx-headers.conf and .htaccess, with the hash of every inline script (headers.ts).
- * 11. stale-facts     says again, at the end where the clerk reads, which lessons are older than six months.
- * 12. precompress     .br and .gz beside every text file (precompress.ts). Last: every file is final.
+ *  9. service-worker  sw.js from src/sw/sw.ts, precaching the shell; every file it lists is final now.
+ * 10. links           every link of every page leads somewhere that exists and is allowed (link-check.ts).
+ * 11. server-config   .nginx-headers.conf and .htaccess, with the hash of every inline script (headers.ts).
+ * 12. stale-facts     says again, at the end where the clerk reads, which lessons are older than six months.
+ * 13. precompress     .br and .gz beside every text file (precompress.ts). Last: every file is final.
  *
  * Pages are read and changed through an HTML parser (src/integrations/html.ts), never with regular
  * expressions; a change touches only the nodes it means to, the rest keeps its bytes.
@@ -36,8 +39,9 @@ import { loadSearchSynonyms } from '../data/search-synonyms';
 import { formatDate } from '../lib/date';
 import type { OfflineBundle } from '../lib/offline-shared';
 import { trimCss } from './css-trim';
+import { shortenScopeClasses } from './scope-names';
 import { writeServerConfig } from './headers';
-import { applyEdits, attr, builtPages, elements, parseHtml, replaceNode, rewritePages, type Edit } from './html';
+import { applyEdits, attr, builtPages, elements, ownText, parseHtml, replaceNode, rewritePages, type Edit } from './html';
 import { checkBuiltLinks } from './link-check';
 import { criteriaManifest } from './manifest';
 import { buildOfflineBundle, fillOfflineSizes, writeServiceWorker } from './offline';
@@ -119,20 +123,35 @@ async function indexForSearch({ out, data, routes, log }: Build) {
 }
 
 /**
- * Starlight's print.css is already in the main stylesheet (customCss in astro.config.mjs): its own
- * link is one request more on every cold visit. Starlight's Page.astro writes that link and cannot
- * be overridden, so it is removed here, with the file.
+ * What Starlight writes into every page that this site has elsewhere, each a cost on every cold
+ * visit. Starlight's Page.astro and Steps.astro write them and cannot be overridden, so they go here:
+ * - the print.css link and file: its rules are in the main stylesheet (customCss in astro.config.mjs);
+ * - the <Steps> styles Astro inlines in each page with steps: they are in the main stylesheet
+ *   (src/components/steps.css); only a <style> holding nothing but .sl-steps rules goes;
+ * - the sidebar's empty <sl-sidebar-restore> markers, read only by the state persister this site
+ *   does not load.
  */
-async function dropPrintCss({ out, log }: Build) {
+async function dropStarlightExtras({ out, log }: Build) {
 	const isPrintCss = (href: string | undefined) => !!href && /\/_astro\/print\.[\w-]+\.css$/.test(href);
+	const onlySteps = (css: string) =>
+		css.includes('.sl-steps') && [...css.matchAll(/([^{};]+)\{/g)].every(([, selector]) => selector!.trim().startsWith('@') || selector!.includes('.sl-steps'));
 	const pages = await rewritePages(out, (html) => {
 		const edits: Edit[] = [];
-		for (const link of elements(parseHtml(html)))
-			if (link.tagName === 'link' && attr(link, 'media') === 'print' && isPrintCss(attr(link, 'href'))) edits.push(replaceNode(link, ''));
+		for (const el of elements(parseHtml(html)))
+			if (
+				(el.tagName === 'link' && attr(el, 'media') === 'print' && isPrintCss(attr(el, 'href'))) ||
+				(el.tagName === 'style' && onlySteps(ownText(el))) ||
+				el.tagName === 'sl-sidebar-restore'
+			)
+				edits.push(replaceNode(el, ''));
 		return applyEdits(html, edits);
 	});
 	for (const file of await readdir(join(out, '_astro'))) if (isPrintCss(`/_astro/${file}`)) await rm(join(out, '_astro', file));
-	log.info(`bỏ liên kết print.css khỏi ${pages} trang`);
+	log.info(`print.css, kiểu <Steps> chép lại và dấu thanh bên: bỏ khỏi ${pages} trang`);
+}
+
+async function shortenScopes({ out, log }: Build) {
+	log.info(`lớp phạm vi của Astro: ${await shortenScopeClasses(out)} tên rút ngắn`);
 }
 
 async function trimStyles({ out, log }: Build) {
@@ -181,7 +200,8 @@ export const STEPS: Step[] = [
 	{ name: 'criteria', run: writeCriteria },
 	{ name: 'pdf', run: printPdfs },
 	{ name: 'search', run: indexForSearch },
-	{ name: 'print-css', run: dropPrintCss },
+	{ name: 'starlight-extras', run: dropStarlightExtras },
+	{ name: 'scope-names', run: shortenScopes },
 	{ name: 'css-trim', run: trimStyles },
 	{ name: 'offline', run: storeOffline },
 	{ name: 'service-worker', run: serviceWorker },

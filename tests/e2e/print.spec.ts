@@ -104,8 +104,11 @@ test.describe('printed handouts and sheets', () => {
 test('the printed QR code of a lesson opens that lesson under the configured base', async ({ page, baseURL }) => {
 	await page.goto(`${BASE}kt-4/`);
 	await page.emulateMedia({ media: 'print' });
-	const qr = page.locator('.print-footer .qr svg');
+	// A lazy picture: loaded only when the page is printed (here, once it shows in print media).
+	const qr = page.locator('.print-footer .qr img');
 	await expect(qr).toBeVisible();
+	await qr.scrollIntoViewIfNeeded();
+	await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 	const png = PNG.sync.read(await qr.screenshot());
 	const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
 	expect(code?.data).toBe(new URL(`${BASE}kt-4/`, manifestSite()).href);
