@@ -127,7 +127,7 @@ async function indexForSearch({ out, data, routes, log }: Build) {
  * visit. Starlight's Page.astro and Steps.astro write them and cannot be overridden, so they go here:
  * - the print.css link and file: its rules are in the main stylesheet (customCss in astro.config.mjs);
  * - the <Steps> styles Astro inlines in each page with steps: they are in the main stylesheet
- *   (src/components/steps.css); only a <style> holding nothing but .sl-steps rules goes;
+ *   (the copy in src/styles/starlight-internals.css); only a <style> holding nothing but .sl-steps rules goes;
  * - the sidebar's empty <sl-sidebar-restore> markers, read only by the state persister this site
  *   does not load.
  */
