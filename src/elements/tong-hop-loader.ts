@@ -7,19 +7,32 @@ const NOT_LOADED = 'Phần đọc tệp của trang chưa tải về máy. Hãy 
 const element = document.querySelector<HTMLElement>('gds-tong-hop');
 const input = element?.querySelector<HTMLInputElement>('[data-files]');
 if (element && input) {
-	const load = async () => {
-			try {
-				await import('./tong-hop');
-			} catch {
+	// Files picked while the code is still loading (a second tap on a slow phone) are kept, batch by
+	// batch, and handed over in order once it has loaded: none is lost, none is read twice.
+	const waiting: File[][] = [];
+	let loading: Promise<void> | undefined;
+	const load = () => {
+		waiting.push([...(input.files ?? [])]);
+		loading ??= import('./tong-hop').then(
+			() => {
+				// <gds-tong-hop> is now defined and listens to the picker itself: it reads the chosen files.
+				input.removeEventListener('change', load);
+				for (const batch of waiting.splice(0)) {
+					const chosen = new DataTransfer();
+					for (const file of batch) chosen.items.add(file);
+					input.files = chosen.files;
+					input.dispatchEvent(new Event('change'));
+				}
+			},
+			() => {
+				loading = undefined;
+				waiting.length = 0;
 				const box = element.querySelector<HTMLElement>('[data-load-message]')!;
 				box.dataset.kind = 'error';
 				box.textContent = NOT_LOADED;
 				input.value = '';
-				return;
 			}
-			// <gds-tong-hop> is now defined and listens to the picker itself: it reads the chosen files.
-			input.removeEventListener('change', load);
-			input.dispatchEvent(new Event('change'));
+		);
 	};
 	input.addEventListener('change', load);
 }

@@ -237,11 +237,16 @@ test.describe('Gia đình tôi, the household checklist', () => {
 		await page.goto(CHECKLIST);
 		await answer(page, 'cq-1', 'dat');
 		// The tools load on first use: the question comes once they have.
-		const asked = page.waitForEvent('dialog');
+		// Answered by a handler, not after the click: once the tools have loaded, confirm() runs inside
+		// the click, and the click returns only when the question is answered.
+		const asked: string[] = [];
+		page.once('dialog', (dialog) => {
+			asked.push(dialog.message());
+			void dialog.dismiss();
+		});
 		await page.getByRole('button', { name: 'Xóa hết câu trả lời' }).click();
-		const dialog = await asked;
-		expect(dialog.message()).toMatch(/^Xóa hết câu trả lời/);
-		await dialog.dismiss();
+		await expect.poll(() => asked.length).toBe(1);
+		expect(asked[0]).toMatch(/^Xóa hết câu trả lời/);
 		await expect(page.locator('input[name="cq-1"][value="dat"]')).toBeChecked();
 		await page.reload();
 		await expect(page.locator('input[name="cq-1"][value="dat"]')).toBeChecked();
