@@ -126,3 +126,17 @@ test('the household page keeps an answer after a reload', async ({ page }) => {
 	await expect(page.locator('input[name="cq-1"][value="dat"]')).toBeChecked();
 	await expect(page.locator('body')).toContainText(fixture.commune.name);
 });
+
+test('the tally picks its village from the commune\'s list, and keeps it', async ({ page }) => {
+	const { base } = build();
+	await page.goto(`${base}so-theo-doi/`);
+	const village = page.getByLabel('Làng của Tổ');
+	// The commune's villages, not a free text: "Làng Hai" and "Hai" cannot become two villages.
+	await expect(village.locator('option')).toHaveText(['— Chọn làng —', ...fixture.villages.map((v: { name: string }) => v.name)]);
+	await village.selectOption('Làng Hai');
+	await page.getByLabel('Số nhà').fill('12');
+	await page.getByRole('button', { name: /Thêm hộ/ }).click();
+	await expect(page.locator('body')).toContainText('12');
+	await page.reload();
+	await expect(page.getByLabel('Làng của Tổ')).toHaveValue('Làng Hai');
+});
