@@ -46,3 +46,12 @@ export function watch(page: Page) {
 		},
 	};
 }
+
+/** Waits until the service worker is ready and controls the page. */
+export async function controlled(page: Page) {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller)
+			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+	});
+}

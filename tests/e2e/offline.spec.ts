@@ -2,29 +2,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { appendFileSync, chmodSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE, DIST, watch } from './helpers';
+import { BASE, DIST, controlled, watch } from './helpers';
+import type { OfflineBundle } from '../../src/lib/offline-shared';
 import { start } from '../server/nginx.mjs';
 
-interface Bundle {
-	version: string;
-	pages: string[];
-	search: string[];
-	pdfs: string[];
-	assets: string[];
-	bytes: { pages: number; search: number; pdfs: number; assets: number };
-}
-const bundle = (): Bundle => JSON.parse(readFileSync(join(DIST, 'offline.json'), 'utf8'));
+const bundle = (): OfflineBundle => JSON.parse(readFileSync(join(DIST, 'offline.json'), 'utf8'));
 
 // Service workers must be allowed; every test gets a fresh browser profile.
 test.use({ serviceWorkers: 'allow' });
-
-async function controlled(page: Page) {
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-		if (!navigator.serviceWorker.controller)
-			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-	});
-}
 
 async function cachedUrls(page: Page): Promise<string[]> {
 	return page.evaluate(async () => {

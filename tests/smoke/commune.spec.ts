@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { builtBase } from '../base.mjs';
 import { APACHE, startApache } from '../server/apache.mjs';
+import { controlled } from '../e2e/helpers';
 
 const fixture = parseYaml(readFileSync(join(process.cwd(), 'tests/fixtures/xa-thu/commune.yaml'), 'utf8'));
 const NAME: string = fixture.commune.fullName; // "xã Ia Thử"
@@ -20,14 +21,6 @@ function build() {
 }
 
 test.use({ serviceWorkers: 'allow' });
-
-async function controlled(page: Page) {
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-		if (!navigator.serviceWorker.controller)
-			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-	});
-}
 
 test('the built files name this commune and its base, never the first commune or its base', () => {
 	const { dist, base } = build();
