@@ -3,7 +3,7 @@
  * integration as "virtual:gds/data", with the lookups that pages and components share.
  * Nothing about a criterion is written anywhere but the data files.
  */
-import { site } from 'virtual:gds/data';
+import { site, scenarios } from 'virtual:gds/data';
 import type { Lesson } from './load';
 import { siteIdentity } from './identity';
 import type { Criterion, Group } from './schema';
@@ -11,6 +11,7 @@ import type { Criterion, Group } from './schema';
 export { site };
 export const identity = siteIdentity(site.commune, site.criteria.length);
 export const { groups, criteria, commune, lessons, glossary } = site;
+export { scenarios };
 
 export function groupOf(criterion: Criterion): Group {
 	return groups.find((g) => g.id === criterion.group)!;

@@ -35,7 +35,7 @@ import { join } from 'node:path';
 import { staleLessons, type SiteData } from '../data/load';
 import { routeFile, siteRoutes, type Route } from '../data/routes';
 import { siteIdentity } from '../data/identity';
-import { loadSearchSynonyms } from '../data/search-synonyms';
+import type { SearchSynonyms } from '../data/search-synonyms';
 import { formatDate } from '../lib/date';
 import type { OfflineBundle } from '../lib/offline-shared';
 import { trimCss } from './css-trim';
@@ -55,6 +55,8 @@ export interface Build {
 	base: string;
 	data: SiteData;
 	routes: Route[];
+	/** content/data/search-synonyms.yaml, read and checked when the build started. */
+	synonyms: SearchSynonyms;
 	log: AstroIntegrationLogger;
 	/** Set by the "offline" step, read by "service-worker". */
 	bundle?: OfflineBundle;
@@ -105,7 +107,7 @@ async function printPdfs({ out, base, routes, log }: Build) {
 	await rewritePages(out, (html) => fillPdfLinks(html, sizes));
 }
 
-async function indexForSearch({ out, data, routes, log }: Build) {
+async function indexForSearch({ out, data, routes, synonyms, log }: Build) {
 	// Each page's own keywords from the registry; every page's everyday words from search-synonyms.yaml.
 	const extras = new Map(routes.filter((r) => r.keywords.length).map((r) => [r.path, { keywords: r.keywords }]));
 	const menu = data.groups.map((g) => ({
@@ -118,7 +120,7 @@ async function indexForSearch({ out, data, routes, log }: Build) {
 				return lesson ? [[c.title, `${lesson.slug}/`] as [string, string]] : [];
 			}),
 	}));
-	const pages = await buildSearchIndex(out, extras, loadSearchSynonyms(routes.map((r) => r.path)), menu);
+	const pages = await buildSearchIndex(out, extras, synonyms, menu);
 	log.info(`Pagefind: ${pages} trang trong chỉ mục tìm kiếm`);
 }
 
@@ -211,8 +213,8 @@ export const STEPS: Step[] = [
 	{ name: 'precompress', run: compress },
 ];
 
-export async function runPipeline(out: string, base: string, data: SiteData, logger: AstroIntegrationLogger) {
-	const build: Build = { out, base, data, routes: siteRoutes(data), log: logger };
+export async function runPipeline(out: string, base: string, data: SiteData, synonyms: SearchSynonyms, logger: AstroIntegrationLogger) {
+	const build: Build = { out, base, data, routes: siteRoutes(data), synonyms, log: logger };
 	for (const step of STEPS) {
 		build.log = logger.fork(`${logger.label}:${step.name}`);
 		try {

@@ -234,6 +234,18 @@ const coverage = (recorded: number, total?: number): Share | undefined => (total
  */
 export function communeSummaryCsv(criteria: CriterionRef[], groups: GroupRef[], summary: CommuneSummary, header: ReportHeader): string {
 	const pct = (s: Share | undefined) => (s ? percentCell(s) : '');
+	// One row of the table per village, and the same for the whole commune.
+	const row = (label: string, s: typeof summary.total, total: number | undefined, file: string) => [
+		label,
+		String(s.households),
+		total ? String(total) : '',
+		pct(coverage(s.households, total)),
+		String(s.overall.met),
+		pct(s.overall),
+		meetsGoal(s.overall, header.goal) ? 'đạt' : 'chưa đạt',
+		...s.groups.flatMap((g) => [String(g.met), pct(g)]),
+		file,
+	];
 	const rows: string[][] = [
 		[header.office.toUpperCase(), '', '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
 		['', '', '', 'Độc lập - Tự do - Hạnh phúc'],
@@ -252,28 +264,8 @@ export function communeSummaryCsv(criteria: CriterionRef[], groups: GroupRef[], 
 			...groups.flatMap((g) => [`${g.name}: hộ đạt cả nhóm`, `${g.name} (%)`]),
 			'Tệp',
 		],
-		...summary.villages.map((v) => [
-			v.village,
-			String(v.summary.households),
-			v.total ? String(v.total) : '',
-			pct(coverage(v.summary.households, v.total)),
-			String(v.summary.overall.met),
-			pct(v.summary.overall),
-			meetsGoal(v.summary.overall, header.goal) ? 'đạt' : 'chưa đạt',
-			...v.summary.groups.flatMap((g) => [String(g.met), pct(g)]),
-			v.file,
-		]),
-		[
-			TOTAL_LABEL,
-			String(summary.total.households),
-			summary.totalHouseholds ? String(summary.totalHouseholds) : '',
-			pct(coverage(summary.total.households, summary.totalHouseholds)),
-			String(summary.total.overall.met),
-			pct(summary.total.overall),
-			meetsGoal(summary.total.overall, header.goal) ? 'đạt' : 'chưa đạt',
-			...summary.total.groups.flatMap((g) => [String(g.met), pct(g)]),
-			'',
-		],
+		...summary.villages.map((v) => row(v.village, v.summary, v.total, v.file)),
+		row(TOTAL_LABEL, summary.total, summary.totalHouseholds, ''),
 		[],
 		['Tiêu chí', 'Tên tiêu chí', 'Số hộ đạt', 'Số hộ áp dụng', 'Tỉ lệ (%)'],
 		...summary.total.criteria.map((c) => [criterionColumn(c.id), header.criterionTitles[c.id] ?? '', String(c.met), String(c.of), pct(c)]),
