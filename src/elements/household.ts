@@ -28,9 +28,17 @@ export class GdsHousehold extends HTMLElement {
 
 	connectedCallback() {
 		this.#criteria = parseRefs(this.dataset.criteria!);
+		// Answers tapped before this script ran (scripts load after the page's first paint, a second or
+		// two on a slow link). The form does not get old answers back from the browser
+		// (autocomplete="off"), so a checked button here was tapped just now: it is saved, not lost.
+		const early = [...this.querySelectorAll<HTMLInputElement>('form input[type=radio]:checked')].filter((i) => !i.defaultChecked);
 		this.querySelector('form')!.addEventListener('change', (e) => this.#answer(e.target as HTMLInputElement));
 		this.#setUpTools();
 		this.#load(true);
+		for (const input of early) {
+			input.checked = true;
+			this.#answer(input);
+		}
 		onHouseholdChange(() => this.#load(false));
 		if (IN_APP.test(navigator.userAgent)) showInAppBanner(this);
 	}

@@ -35,4 +35,8 @@ if (element && input) {
 		);
 	};
 	input.addEventListener('change', load);
+	// Files picked before this script ran (scripts load after the page's first paint, a second or two
+	// on a slow link): the browser does not put files back into a picker on its own, so these were
+	// just chosen, and they are read now.
+	if (input.files?.length) load();
 }

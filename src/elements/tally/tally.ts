@@ -55,6 +55,8 @@ export class GdsTally extends HTMLElement {
 		window.addEventListener('beforeprint', () => printer?.renderPrint(this, this.config, this.tally));
 		this.renderAll();
 		this.showRestore(!!beforeImport(this.config.criteria));
+		// The tally takes input from now on: what is typed is kept (see data-app in TallyBook.astro).
+		this.$('[data-app]').inert = false;
 	}
 
 	$<T extends HTMLElement = HTMLElement>(selector: string, root: ParentNode = this): T {
