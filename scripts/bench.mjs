@@ -264,7 +264,8 @@ function harshRows(harsh, skipped) {
 	const sec = (ms) => `${(ms / 1000).toFixed(1)} s`;
 	return harsh.pages.flatMap(({ path, scores, metrics, runs }) => [
 		row(`${label} ${path}`, `Perf ${scores.performance} (runs ${runs.join('/')}) · LCP ${sec(metrics.lcp)} · FCP ${sec(metrics.fcp)} · TBT ${Math.round(metrics.tbt)} ms`, -scores.performance, -BUDGETS.harshPerformance, `Perf ≥ ${BUDGETS.harshPerformance}`),
-		...(/\/(cq|kt|xh)-\d+\/$/.test(path) ? [row(`  lesson LCP`, sec(metrics.lcp), metrics.lcp, BUDGETS.harshLessonLcpMs, `≤ ${sec(BUDGETS.harshLessonLcpMs)}`)] : []),
+		// In milliseconds: Lighthouse shows 2005 ms as "2.0 s", and the budget is kept to the millisecond.
+		...(/\/(cq|kt|xh)-\d+\/$/.test(path) ? [row(`  lesson LCP`, `${Math.round(metrics.lcp)} ms`, metrics.lcp, BUDGETS.harshLessonLcpMs, `≤ ${BUDGETS.harshLessonLcpMs} ms`)] : []),
 	]);
 }
 

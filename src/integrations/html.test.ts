@@ -11,6 +11,7 @@ import { fillPdfLinks } from './pdf';
 import { fillOfflineSizes } from './offline';
 import { augmentForIndex, indexedText } from './search-index';
 import { inlineScriptHashes } from './headers';
+import { AFTER_PAINT_LOADER, deferToAfterPaint } from './after-paint';
 
 const page = (body: string) =>
 	`<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="description" content="Đăng ký &amp; định danh"><script>if(a<b&&c)x()</script></head><body>${body}</body></html>`;
@@ -72,5 +73,32 @@ describe('the CSP hashes', () => {
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
+	});
+});
+
+describe('scripts and the manifest after the first paint', () => {
+	const html = page(
+		`<link rel="manifest" href="/m.webmanifest"><p>Bài</p><script type="module" src="/_astro/a.js"></script>` +
+			`<script type="application/json" data-x>{"a":1}</script><script type="module">var m=1</script><script type="module" src="/_astro/b.js"></script><p>Hết</p>`
+	);
+	const out = deferToAfterPaint(html);
+
+	it('gives every module script with src an inert type, in place, and adds the loader once, after the last', () => {
+		expect(out).toContain('<script type="gds/after-paint" src="/_astro/a.js"></script><script type="application/json" data-x>');
+		expect(out).toContain(`<script type="gds/after-paint" src="/_astro/b.js"></script><script type="module">${AFTER_PAINT_LOADER}</script><p>Hết</p>`);
+		expect(out.split(AFTER_PAINT_LOADER)).toHaveLength(2);
+		expect(out).not.toMatch(/<script type="module" src=/);
+	});
+
+	it('leaves inline scripts and data alone, and takes the rel of the manifest link until the loader gives it back', () => {
+		expect(out).toContain('<script type="module">var m=1</script>');
+		expect(out).toContain('<link data-rel="manifest" href="/m.webmanifest">');
+		expect(out).not.toMatch(/\srel="manifest"/);
+	});
+
+	it('leaves a page without module scripts as it is, and changes nothing twice', () => {
+		const plain = page('<link rel="manifest" href="/m.webmanifest"><p>In</p>');
+		expect(deferToAfterPaint(plain)).toBe(plain);
+		expect(deferToAfterPaint(out)).toBe(out);
 	});
 });

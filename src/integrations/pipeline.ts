@@ -16,13 +16,14 @@
  *                     the sidebar-state markers its persister would read (not loaded: astro.config.mjs).
  *  6. scope-names     Astro's scope classes renamed _0, _1… in pages and styles alike (scope-names.ts).
  *  7. css-trim        drops the style rules no page uses; renames the trimmed files (css-trim.ts).
- *  8. offline         manifest, icons, offline.json (the pages the registry stores), and the
+ *  8. after-paint     the pages' module scripts and manifest load after the first paint (after-paint.ts).
+ *  9. offline         manifest, icons, offline.json (the pages the registry stores), and the
  *                     "≈ N KB" of the save control in every page (src/integrations/offline.ts).
- *  9. service-worker  sw.js from src/sw/sw.ts, precaching the shell; every file it lists is final now.
- * 10. links           every link of every page leads somewhere that exists and is allowed (link-check.ts).
- * 11. server-config   .nginx-headers.conf and .htaccess, with the hash of every inline script (headers.ts).
- * 12. stale-facts     says again, at the end where the clerk reads, which lessons are older than six months.
- * 13. precompress     .br and .gz beside every text file (precompress.ts). Last: every file is final.
+ * 10. service-worker  sw.js from src/sw/sw.ts, precaching the shell; every file it lists is final now.
+ * 11. links           every link of every page leads somewhere that exists and is allowed (link-check.ts).
+ * 12. server-config   .nginx-headers.conf and .htaccess, with the hash of every inline script (headers.ts).
+ * 13. stale-facts     says again, at the end where the clerk reads, which lessons are older than six months.
+ * 14. precompress     .br and .gz beside every text file (precompress.ts). Last: every file is final.
  *
  * Pages are read and changed through an HTML parser (src/integrations/html.ts), never with regular
  * expressions; a change touches only the nodes it means to, the rest keeps its bytes.
@@ -38,6 +39,7 @@ import { siteIdentity } from '../data/identity';
 import type { SearchSynonyms } from '../data/search-synonyms';
 import { formatDate } from '../lib/date';
 import type { OfflineBundle } from '../lib/offline-shared';
+import { deferToAfterPaint } from './after-paint';
 import { trimCss } from './css-trim';
 import { shortenScopeClasses } from './scope-names';
 import { writeServerConfig } from './headers';
@@ -161,6 +163,10 @@ async function trimStyles({ out, log }: Build) {
 	log.info(`CSS: bỏ các quy tắc không trang nào dùng, ${kb(css.before)} KB → ${kb(css.after)} KB`);
 }
 
+async function deferScripts({ out, log }: Build) {
+	log.info(`script và manifest tải sau lần hiện chữ đầu tiên: ${await rewritePages(out, deferToAfterPaint)} trang`);
+}
+
 async function storeOffline(build: Build) {
 	const { out, base, data, routes, log } = build;
 	const stored = routes.filter((r) => r.offline).map(routeFile);
@@ -205,6 +211,7 @@ export const STEPS: Step[] = [
 	{ name: 'starlight-extras', run: dropStarlightExtras },
 	{ name: 'scope-names', run: shortenScopes },
 	{ name: 'css-trim', run: trimStyles },
+	{ name: 'after-paint', run: deferScripts },
 	{ name: 'offline', run: storeOffline },
 	{ name: 'service-worker', run: serviceWorker },
 	{ name: 'links', run: checkLinks },

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { BASE, builtPages } from './helpers';
+import { BASE, builtPages, scriptsRan } from './helpers';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -42,6 +42,7 @@ test('everything on the home page can be reached with the keyboard, and focus is
 
 test('the search opens and is used from the keyboard alone', async ({ page }) => {
 	await page.goto(`${BASE}kt-1/`);
+	await scriptsRan(page);
 	await page.keyboard.press('Control+k');
 	await page.keyboard.type('tien dien');
 	await expect(page.locator('gds-search .results li a').first()).toHaveAttribute('href', `${BASE}kt-6/`);

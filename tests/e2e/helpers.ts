@@ -16,6 +16,15 @@ export function builtPages(): string[] {
 		.sort();
 }
 
+/**
+ * The page's scripts have run. They load after its first paint (src/integrations/after-paint.ts),
+ * so a test that presses a shortcut or fires an event the moment the page has loaded waits for
+ * them first, as a reader's first tap comes later than that.
+ */
+export async function scriptsRan(page: Page) {
+	await page.waitForFunction(() => !!customElements.get('gds-search'));
+}
+
 /** dist/criteria.json, the portal manifest. */
 export function manifest(): { id: string; group: string; title: string; wording: string; url: string | null }[] {
 	return JSON.parse(readFileSync(join(DIST, 'criteria.json'), 'utf8'));
