@@ -11,6 +11,8 @@
  * it when any of their selectors may match. Class names that scripts add are found in the
  * scripts' text.
  *
+ * Then the custom properties that no kept rule, page or script reads are dropped (unusedCustomProperties).
+ *
  * A trimmed stylesheet gets a new hashed name (its content changed), and every page is pointed to it.
  */
 import { createHash } from 'node:crypto';
@@ -30,6 +32,8 @@ interface Tokens {
 	 * "id:y"), and those of all its ancestors together.
 	 */
 	elements: { own: Set<string>; above: Set<string> }[];
+	/** Every custom property name ("--x") written in the pages (style attributes) or their scripts. */
+	customNames: Set<string>;
 }
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
@@ -97,7 +101,13 @@ async function tokens(out: string): Promise<Tokens> {
 		});
 	}
 	const scriptTags = new Set<string>();
+	const customNames = new Set<string>();
+	const addCustomNames = (text: string) => {
+		for (const [name] of text.matchAll(/--[A-Za-z_][\w-]*/g)) customNames.add(name);
+	};
+	for (const file of pages) addCustomNames(await readFile(file, 'utf8'));
 	const addScript = (text: string) => {
+		addCustomNames(text);
 		for (const [word] of text.matchAll(/[A-Za-z_][\w-]*/g)) (words.add(word), scriptWords.add(word));
 		// A tag as a string of its own ("td", `li`: given to createElement or a helper), or in markup.
 		for (const [, quoted, markup] of text.matchAll(/[`'"]([a-zA-Z][\w-]*)[`'"]|<([a-zA-Z][\w-]*)[\s>/]/g)) scriptTags.add((quoted ?? markup)!.toLowerCase());
@@ -106,7 +116,7 @@ async function tokens(out: string): Promise<Tokens> {
 	// Inline scripts of the pages (theme, menu) add classes too.
 	for (const file of pages)
 		for (const [, body] of (await readFile(file, 'utf8')).matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) addScript(body!);
-	return { words, scriptWords, scriptTags, elements: [...elements.values()] };
+	return { words, scriptWords, scriptTags, elements: [...elements.values()], customNames };
 }
 
 const UNUSED = 'gds-css-unused';
@@ -189,6 +199,23 @@ function mayMatch(selector: Selector, t: Tokens): boolean {
 	return t.elements.some((e) => last.every((r) => e.own.has(r)) && above.every((r) => e.above.has(r)));
 }
 
+/**
+ * The custom properties ("--sl-badge-tip-bg: …") that nothing reads: Starlight declares about a
+ * hundred for its themes and components, and the rules this site keeps use fewer. A property is
+ * read when a var() outside any custom property names it, when a read property's value names it,
+ * or when a page or script writes its name (a style attribute, setProperty). The others' declarations go.
+ */
+export function unusedCustomProperties(css: string, namedElsewhere: Set<string>): Set<string> {
+	const declared = new Map<string, string[]>();
+	// Minified text: a declaration runs to the next ";" or "}" (no custom property here holds either in a string).
+	const declaration = /(--[A-Za-z_][\w-]*):([^;}]*)/g;
+	for (const [, name, value] of css.matchAll(declaration)) declared.set(name!, [...(declared.get(name!) ?? []), value!]);
+	const refs = (text: string) => [...text.matchAll(/var\((--[A-Za-z_][\w-]*)/g)].map((m) => m[1]!);
+	const read = new Set([...refs(css.replace(declaration, '')), ...[...declared.keys()].filter((n) => namedElsewhere.has(n))]);
+	for (const name of read) for (const value of declared.get(name) ?? []) for (const ref of refs(value)) read.add(ref);
+	return new Set([...declared.keys()].filter((n) => !read.has(n)));
+}
+
 export async function trimCss(out: string): Promise<{ before: number; after: number; files: number }> {
 	const t = await tokens(out);
 	const astro = join(out, '_astro');
@@ -208,7 +235,16 @@ export async function trimCss(out: string): Promise<{ before: number; after: num
 			minify: true,
 			visitor: { Selector: (selector) => (mayMatch(selector, t) ? selector : [{ type: 'class', name: UNUSED }]) },
 		});
-		const trimmed = Buffer.from(cleanUp(marked.toString()));
+		const kept = cleanUp(marked.toString());
+		const unused = unusedCustomProperties(kept, t.customNames);
+		const { code: pruned } = transform({
+			filename: name,
+			code: Buffer.from(kept),
+			minify: true,
+			// An empty list removes the declaration; nothing returned keeps it as it is.
+			visitor: { Declaration: { custom: (property) => (unused.has(property.name) ? [] : undefined) } },
+		});
+		const trimmed = Buffer.from(cleanUp(pruned.toString()));
 		before += code.length;
 		after += trimmed.length;
 		if (trimmed.equals(code)) continue;

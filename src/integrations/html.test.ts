@@ -12,6 +12,7 @@ import { fillOfflineSizes } from './offline';
 import { augmentForIndex, indexedText } from './search-index';
 import { inlineScriptHashes } from './headers';
 import { AFTER_PAINT_LOADER, deferToAfterPaint } from './after-paint';
+import { unusedCustomProperties } from './css-trim';
 
 const page = (body: string) =>
 	`<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="description" content="Đăng ký &amp; định danh"><script>if(a<b&&c)x()</script></head><body>${body}</body></html>`;
@@ -100,5 +101,17 @@ describe('scripts and the manifest after the first paint', () => {
 		const plain = page('<link rel="manifest" href="/m.webmanifest"><p>In</p>');
 		expect(deferToAfterPaint(plain)).toBe(plain);
 		expect(deferToAfterPaint(out)).toBe(out);
+	});
+});
+
+describe('custom properties nothing reads', () => {
+	const css =
+		':root{--a:1px;--b:var(--c);--c:red;--d:blue;--e:var(--f,var(--g));--f:0;--g:1;--h:2;--i:3}' +
+		'.x{margin:var(--a);color:var(--b)}.y{--w:var(--e)}';
+
+	it('are found through var() outside custom properties, through the values of those read, and by name in pages and scripts', () => {
+		// --b is read by .x and reads --c; --e is read only by --w, which nothing reads; --i is set in a page.
+		expect([...unusedCustomProperties(css, new Set(['--i']))].sort()).toEqual(['--d', '--e', '--f', '--g', '--h', '--w']);
+		expect([...unusedCustomProperties(css, new Set(['--w', '--i']))].sort()).toEqual(['--d', '--h']);
 	});
 });
