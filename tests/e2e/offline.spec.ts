@@ -174,6 +174,8 @@ test('saved, the tally works with no network though its parts load on use: a hou
 
 	// Never opened online: everything the page loads on use comes from the saved copy.
 	await page.goto(`${BASE}so-theo-doi/`);
+	// The tally takes input once its script, loaded after the first paint, has run.
+	await expect(page.locator('gds-tally [data-app]')).not.toHaveAttribute('inert');
 	await page.getByLabel(/Tên làng/).fill('Kon Chiêng');
 	await page.getByLabel(/Tên làng/).press('Tab');
 	await page.getByLabel('Số nhà', { exact: true }).fill('7');

@@ -19,6 +19,16 @@ const SUMMARY = `${BASE}so-theo-doi/tong-hop/`;
 const KEY = 'gia-dinh-so:so-theo-doi';
 const all = (state: Answers[string]): Answers => Object.fromEntries(criteria.map((c) => [c.id, state]));
 
+/**
+ * Opens Sổ theo dõi and waits until it takes input: it is inert until its script, which loads after
+ * the first paint, has run (a file handed to an inert picker would reach no one; a person cannot
+ * even open it).
+ */
+async function openTally(page: Page) {
+	await page.goto(TALLY);
+	await expect(page.locator('gds-tally [data-app]')).not.toHaveAttribute('inert');
+}
+
 async function setVillage(page: Page, name: string) {
 	await page.getByLabel('Tên làng').fill(name);
 	await page.getByLabel('Tên làng').press('Tab');
@@ -67,7 +77,7 @@ const pageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page
 
 test('a team leader records households by house number, one by short code, and exports them as CSV for Excel', async ({ page }) => {
 	const watcher = watch(page);
-	await page.goto(TALLY);
+	await openTally(page);
 	await expect(page.getByText('Sổ chỉ lưu trên máy này.')).toBeVisible();
 	await expect(page.locator('form[data-add]').getByText('(không bắt buộc)')).toBeVisible();
 	await setVillage(page, 'Kon Chiêng');
@@ -128,7 +138,7 @@ test('a team leader records households by house number, one by short code, and e
 
 test('1. an edited house number or name is kept however the editor is closed', async ({ page }) => {
 	const watcher = watch(page);
-	await page.goto(TALLY);
+	await openTally(page);
 	await setVillage(page, 'Kon Chiêng');
 	await addHousehold(page, '1', 'Hộ Một');
 	await addHousehold(page, '2', 'Hộ Hai');
@@ -173,7 +183,7 @@ test('6. few taps: a code takes one tap after it is typed; by hand, 21 answers t
 		taps++;
 		await target.click();
 	};
-	await page.goto(TALLY);
+	await openTally(page);
 	await setVillage(page, 'Kon Chiêng');
 	const form = page.locator('form[data-add]');
 
@@ -214,7 +224,7 @@ test('6. few taps: a code takes one tap after it is typed; by hand, 21 answers t
 
 test('7. a code typed with a Vietnamese keyboard is read back when certain, else the keyboard is named', async ({ page }) => {
 	const watcher = watch(page);
-	await page.goto(TALLY);
+	await openTally(page);
 	await setVillage(page, 'Kon Chiêng');
 	// Find a code with a W, which Telex turns into Ư.
 	let answers: Answers = {};
@@ -240,7 +250,7 @@ test('7. a code typed with a Vietnamese keyboard is read back when certain, else
 
 test('the printed tally is an A4 landscape sheet with a row per household', async ({ page }) => {
 	const watcher = watch(page);
-	await page.goto(TALLY);
+	await openTally(page);
 	await page.locator('[data-import]').setInputFiles(join(FIXTURES, 'lang-kon-chieng.csv'));
 	await expect(page.locator('[data-import-question]')).toContainText('4 hộ của làng “Kon Chiêng”');
 	await page.getByRole('button', { name: 'Thay bằng tệp' }).click();
@@ -351,7 +361,7 @@ test('10. the commune report prints on A4 with the header, date, table, criteria
 
 test('bad files are refused with the file, row and column, and the tally on the phone stays as it was', async ({ page }) => {
 	const watcher = watch(page);
-	await page.goto(TALLY);
+	await openTally(page);
 	await setVillage(page, 'Đê Ar');
 	await addHousehold(page, '5', 'Y Sao');
 	const saved = await page.evaluate((k) => localStorage.getItem(k), KEY);
@@ -401,7 +411,7 @@ test('a file far too big (a sparse 40 GB file) is refused by its size, on both p
 	const dir = mkdtempSync(join(tmpdir(), 'gds-huge-'));
 	const huge = join(dir, 'lang-khong-lo.csv');
 	execFileSync('truncate', ['-s', '40G', huge]);
-	await page.goto(TALLY);
+	await openTally(page);
 	await page.locator('[data-import]').setInputFiles(huge);
 	await expect(page.locator('[data-import-message]')).toContainText('Tệp lang-khong-lo.csv: tệp nặng');
 	await page.goto(SUMMARY);
@@ -412,7 +422,7 @@ test('a file far too big (a sparse 40 GB file) is refused by its size, on both p
 
 test('3. importing over a tally shows what changes and asks; the previous tally comes back with one tap', async ({ page }) => {
 	const watcher = watch(page);
-	await page.goto(TALLY);
+	await openTally(page);
 	await setVillage(page, 'Đê Ar');
 	await addHousehold(page, '5', 'Y Sao');
 	await page.locator('[data-import]').setInputFiles(join(FIXTURES, 'lang-kon-chieng.csv'));
@@ -432,7 +442,7 @@ test('3. importing over a tally shows what changes and asks; the previous tally 
 });
 
 test('3. a tally saved by a newer version of the page is left untouched', async ({ page }) => {
-	await page.goto(TALLY);
+	await openTally(page);
 	const newer = JSON.stringify({ version: 3, village: 'A', households: [{ id: 'x', name: 'B', houseNumber: '1', answers: {}, members: 4 }] });
 	await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [KEY, newer]);
 	await page.reload();
@@ -451,7 +461,7 @@ test('8. "Gửi cho xã" shares the file where the phone can; elsewhere it saves
 			},
 		});
 	});
-	await page.goto(TALLY);
+	await openTally(page);
 	await setVillage(page, 'Kon Chiêng');
 	await addHousehold(page, '1', 'x;=4+4;');
 	await page.getByRole('button', { name: 'Gửi cho xã' }).click();
@@ -487,7 +497,7 @@ test('8. inside Zalo’s own browser a banner says how to open the page in Chrom
 });
 
 test('5. "Xóa dữ liệu trên máy này" removes the tally and the household answers after a confirmation', async ({ page }) => {
-	await page.goto(TALLY);
+	await openTally(page);
 	await setVillage(page, 'Kon Chiêng');
 	await addHousehold(page, '1', 'Hộ Một');
 	await page.evaluate(() => localStorage.setItem('gia-dinh-so:gia-dinh-toi', '{"kind":"gia-dinh-so/household","version":1,"answers":{"cq-1":"dat"}}'));
@@ -505,7 +515,7 @@ test('5. "Xóa dữ liệu trên máy này" removes the tally and the household 
 
 test('nothing about a household leaves the device, and the tally works with the network off', async ({ page, context }) => {
 	const watcher = watch(page);
-	await page.goto(TALLY);
+	await openTally(page);
 	await page.waitForLoadState('networkidle');
 	// The file code and the answer grid load when first needed: use them once while online, as the
 	// offline save does (it stores every file of the page's code).
@@ -537,7 +547,7 @@ test('nothing about a household leaves the device, and the tally works with the 
 });
 
 test('both pages pass the accessibility checks, with a household open and a table loaded', async ({ page }) => {
-	await page.goto(TALLY);
+	await openTally(page);
 	await setVillage(page, 'Kon Chiêng');
 	await addHousehold(page, '12', 'Đinh Văn Hùng');
 	const tally = await new AxeBuilder({ page }).include('gds-tally').analyze();

@@ -115,6 +115,8 @@ test('the household page keeps an answer after a reload', async ({ page }) => {
 	const { base } = build();
 	await page.goto(`${base}gia-dinh-toi/`);
 	await page.locator('input[name="cq-1"][value="dat"]').check();
+	// Saved once the page's script (loaded after the first paint) has counted it.
+	await expect(page.locator('[data-progress="all"]')).toContainText('đạt 1 /');
 	await page.reload();
 	await expect(page.locator('input[name="cq-1"][value="dat"]')).toBeChecked();
 	await expect(page.locator('body')).toContainText(fixture.commune.name);
@@ -123,6 +125,8 @@ test('the household page keeps an answer after a reload', async ({ page }) => {
 test('the tally picks its village from the commune\'s list, and keeps it', async ({ page }) => {
 	const { base } = build();
 	await page.goto(`${base}so-theo-doi/`);
+	// The tally takes input once its script, loaded after the first paint, has run.
+	await expect(page.locator('gds-tally [data-app]')).not.toHaveAttribute('inert');
 	const village = page.getByLabel('Làng của Tổ');
 	// The commune's villages, not a free text: "Làng Hai" and "Hai" cannot become two villages.
 	await expect(village.locator('option')).toHaveText(['— Chọn làng —', ...fixture.villages.map((v: { name: string }) => v.name)]);
