@@ -38,7 +38,8 @@ function buildV2(into: string): string {
 	const skip = new Set(['node_modules', 'dist', '.git', '.astro', 'test-results', '.bench']);
 	for (const entry of readdirSync(ROOT))
 		if (!skip.has(entry) && !entry.startsWith('.v2-build-')) cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
-	appendFileSync(join(copy, 'src/styles/site.css'), '\n:root { --gds-build: v2; }\n');
+	// The build drops custom properties that nothing reads (css-trim.ts): a rule reads this one.
+	appendFileSync(join(copy, 'src/styles/site.css'), '\n:root { --gds-build: v2; }\nhtml { quotes: var(--gds-build, auto); }\n');
 	appendFileSync(join(copy, 'src/elements/site.ts'), "\ndocument.documentElement.dataset.build = 'v2';\n");
 	appendFileSync(join(copy, 'content/docs/cq-2.mdx'), `\n${V2_TEXT}\n`);
 	const out = join(into, 'v2');
