@@ -17,7 +17,8 @@
  *
  * How: each `<script type="module" src>` keeps its place and its address but gets a type the
  * browser neither fetches nor runs; one small inline module, the same on every page (one hash in
- * the Content-Security-Policy), imports them in page order after the first contentful paint. The
+ * the Content-Security-Policy), imports them after the first contentful paint (in page order; each
+ * defines its own elements and none waits for another, so the order they finish in does not matter). The
  * manifest's `<link>` likewise loses its `rel` (a link without one fetches nothing) and gets it back
  * then, from `data-rel`; Chrome reads a manifest link added later. Inline
  * scripts (the theme, Starlight's menu button) still run as they are: they cost no request.
@@ -31,7 +32,7 @@ import { applyEdits, attr, elements, parseHtml, replaceNode, serialize, type Edi
 export const AFTER_PAINT_TYPE = 'gds/after-paint';
 
 /**
- * Imports the scripts in page order, and gives the manifest link its rel back, once the first text
+ * Imports the scripts, and gives the manifest link its rel back, once the first text
  * is on the screen: when the browser reports its first contentful paint (the report comes after
  * the frame is shown). A hidden page (a background tab) paints nothing and loads at once; after
  * 3 s everything loads whatever happened (a browser without paint timing). `d`: only once.
