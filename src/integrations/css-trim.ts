@@ -63,8 +63,8 @@ async function walk(dir: string): Promise<string[]> {
 	return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
-/** The scripts that pages can run: those they name, and what those import, statically or lazily. */
-async function reachableScripts(out: string, pages: string[]): Promise<Set<string>> {
+/** The scripts that pages (their text) can run: those they name, and what those import, statically or lazily. */
+async function reachableScripts(out: string, pageTexts: string[]): Promise<Set<string>> {
 	const astro = join(out, '_astro');
 	const exists = new Set((await readdir(astro)).filter((f) => f.endsWith('.js')));
 	const found = new Set<string>();
@@ -76,7 +76,7 @@ async function reachableScripts(out: string, pages: string[]): Promise<Set<strin
 				queue.push(name!);
 			}
 	};
-	for (const page of pages) visit(await readFile(page, 'utf8'));
+	for (const text of pageTexts) visit(text);
 	for (let name = queue.pop(); name; name = queue.pop()) visit(await readFile(join(astro, name), 'utf8'));
 	return new Set([...found].map((name) => join(astro, name)));
 }
@@ -90,32 +90,33 @@ async function tokens(out: string): Promise<Tokens> {
 	const words = new Set<string>(['html', 'body', ':root']);
 	const scriptWords = new Set<string>();
 	const elements = new Map<string, { own: Set<string>; above: Set<string> }>();
-	const pages = (await walk(out)).filter((f) => f.endsWith('.html') && !f.includes('/pagefind/'));
+	const files = (await walk(out)).filter((f) => f.endsWith('.html') && !f.includes('/pagefind/'));
+	const pages = await Promise.all(files.map((f) => readFile(f, 'utf8')));
 	const scripts = await reachableScripts(out, pages);
-	for (const file of pages) {
-		eachElement(await readFile(file, 'utf8'), (own, above) => {
-			for (const name of own) words.add(name.slice(name.indexOf(':') + 1));
-			const up = [...new Set(above.flat())].sort();
-			const key = `${[...own].sort().join(' ')}|${up.join(' ')}`;
-			if (!elements.has(key)) elements.set(key, { own: new Set(own), above: new Set(up) });
-		});
-	}
 	const scriptTags = new Set<string>();
 	const customNames = new Set<string>();
 	const addCustomNames = (text: string) => {
 		for (const [name] of text.matchAll(/--[A-Za-z_][\w-]*/g)) customNames.add(name);
 	};
-	for (const file of pages) addCustomNames(await readFile(file, 'utf8'));
 	const addScript = (text: string) => {
 		addCustomNames(text);
 		for (const [word] of text.matchAll(/[A-Za-z_][\w-]*/g)) (words.add(word), scriptWords.add(word));
 		// A tag as a string of its own ("td", `li`: given to createElement or a helper), or in markup.
 		for (const [, quoted, markup] of text.matchAll(/[`'"]([a-zA-Z][\w-]*)[`'"]|<([a-zA-Z][\w-]*)[\s>/]/g)) scriptTags.add((quoted ?? markup)!.toLowerCase());
 	};
+	for (const html of pages) {
+		eachElement(html, (own, above) => {
+			for (const name of own) words.add(name.slice(name.indexOf(':') + 1));
+			const up = [...new Set(above.flat())].sort();
+			const key = `${[...own].sort().join(' ')}|${up.join(' ')}`;
+			if (!elements.has(key)) elements.set(key, { own: new Set(own), above: new Set(up) });
+		});
+		// Style attributes may set or read custom properties.
+		addCustomNames(html);
+		// Inline scripts of the pages (theme, menu) add classes too.
+		for (const [, body] of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) addScript(body!);
+	}
 	for (const file of scripts) addScript(await readFile(file, 'utf8'));
-	// Inline scripts of the pages (theme, menu) add classes too.
-	for (const file of pages)
-		for (const [, body] of (await readFile(file, 'utf8')).matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) addScript(body!);
 	return { words, scriptWords, scriptTags, elements: [...elements.values()], customNames };
 }
 

@@ -25,6 +25,14 @@ export async function scriptsRan(page: Page) {
 	await page.waitForFunction(() => !!customElements.get('gds-search'));
 }
 
+/**
+ * Sổ theo dõi takes input: it is inert until its script, loaded after the first paint, has run (a
+ * file handed to an inert picker would reach no one; a person cannot even open it).
+ */
+export async function tallyTakesInput(page: Page) {
+	await expect(page.locator('gds-tally [data-app]')).not.toHaveAttribute('inert');
+}
+
 /** dist/criteria.json, the portal manifest. */
 export function manifest(): { id: string; group: string; title: string; wording: string; url: string | null }[] {
 	return JSON.parse(readFileSync(join(DIST, 'criteria.json'), 'utf8'));

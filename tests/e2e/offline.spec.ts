@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { appendFileSync, chmodSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE, DIST, controlled, watch } from './helpers';
+import { BASE, DIST, controlled, tallyTakesInput, watch } from './helpers';
 import type { OfflineBundle } from '../../src/lib/offline-shared';
 import { start } from '../server/nginx.mjs';
 
@@ -174,8 +174,7 @@ test('saved, the tally works with no network though its parts load on use: a hou
 
 	// Never opened online: everything the page loads on use comes from the saved copy.
 	await page.goto(`${BASE}so-theo-doi/`);
-	// The tally takes input once its script, loaded after the first paint, has run.
-	await expect(page.locator('gds-tally [data-app]')).not.toHaveAttribute('inert');
+	await tallyTakesInput(page);
 	await page.getByLabel(/Tên làng/).fill('Kon Chiêng');
 	await page.getByLabel(/Tên làng/).press('Tab');
 	await page.getByLabel('Số nhà', { exact: true }).fill('7');

@@ -9,7 +9,7 @@ import { encodeShortCode } from '../../src/lib/shortcode';
 import { parseCsv } from '../../src/lib/csv';
 import { tallyToCsv } from '../../src/lib/tally-csv';
 import type { Answers } from '../../src/lib/answers';
-import { BASE, watch } from './helpers';
+import { BASE, tallyTakesInput, watch } from './helpers';
 
 const { criteria } = loadSiteData(process.cwd(), { env: {} });
 const IDS = criteria.map((c) => c.id.toUpperCase());
@@ -19,14 +19,10 @@ const SUMMARY = `${BASE}so-theo-doi/tong-hop/`;
 const KEY = 'gia-dinh-so:so-theo-doi';
 const all = (state: Answers[string]): Answers => Object.fromEntries(criteria.map((c) => [c.id, state]));
 
-/**
- * Opens Sổ theo dõi and waits until it takes input: it is inert until its script, which loads after
- * the first paint, has run (a file handed to an inert picker would reach no one; a person cannot
- * even open it).
- */
+/** Opens Sổ theo dõi and waits until it takes input. */
 async function openTally(page: Page) {
 	await page.goto(TALLY);
-	await expect(page.locator('gds-tally [data-app]')).not.toHaveAttribute('inert');
+	await tallyTakesInput(page);
 }
 
 async function setVillage(page: Page, name: string) {

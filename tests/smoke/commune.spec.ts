@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { builtBase } from '../base.mjs';
 import { APACHE, startApache } from '../server/apache.mjs';
-import { controlled } from '../e2e/helpers';
+import { controlled, tallyTakesInput } from '../e2e/helpers';
 
 const fixture = parseYaml(readFileSync(join(process.cwd(), 'tests/fixtures/xa-thu/commune.yaml'), 'utf8'));
 const NAME: string = fixture.commune.fullName; // "xã Ia Thử"
@@ -125,8 +125,7 @@ test('the household page keeps an answer after a reload', async ({ page }) => {
 test('the tally picks its village from the commune\'s list, and keeps it', async ({ page }) => {
 	const { base } = build();
 	await page.goto(`${base}so-theo-doi/`);
-	// The tally takes input once its script, loaded after the first paint, has run.
-	await expect(page.locator('gds-tally [data-app]')).not.toHaveAttribute('inert');
+	await tallyTakesInput(page);
 	const village = page.getByLabel('Làng của Tổ');
 	// The commune's villages, not a free text: "Làng Hai" and "Hai" cannot become two villages.
 	await expect(village.locator('option')).toHaveText(['— Chọn làng —', ...fixture.villages.map((v: { name: string }) => v.name)]);
