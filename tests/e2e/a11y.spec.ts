@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { BASE, builtPages, scriptsRan } from './helpers';
+import { BASE, builtPages, scriptsRan, settled } from './helpers';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -11,6 +11,8 @@ for (const scheme of ['light', 'dark'] as const) {
 		const found: string[] = [];
 		for (const path of builtPages()) {
 			await page.goto(`${BASE}${path}`);
+			// As a reader meets the page once its scripts have set up the controls.
+			await settled(page, 100);
 			const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
 			for (const v of violations) found.push(`${path || '/'} [${v.id}] ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 		}

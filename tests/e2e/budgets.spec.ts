@@ -9,7 +9,7 @@
 import { expect, test, type Browser, type Page, type Request } from '@playwright/test';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE, DIST, builtPages, manifest } from './helpers';
+import { BASE, DIST, builtPages, manifest, settled } from './helpers';
 import { start } from '../server/nginx.mjs';
 
 const PORT = Number(process.env.GDS_BUDGET_PORT ?? Number(process.env.GDS_PORT ?? 4399) + 12);
@@ -73,7 +73,8 @@ async function coldVisit(browser: Browser, path: string, { firstScreenOnly = fal
 	const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 360, height: 800 }, locale: 'vi-VN' });
 	const page = await context.newPage();
 	const log = record(page);
-	await page.goto(`${ORIGIN}${BASE}${path}`, { waitUntil: 'networkidle' });
+	await page.goto(`${ORIGIN}${BASE}${path}`);
+	await settled(page);
 	const below = firstScreenOnly ? await belowFirstScreen(page) : new Set<string>();
 	const excluded = log.requests.filter((r) => below.has(new URL(r.url()).pathname));
 	log.requests.splice(0, log.requests.length, ...log.requests.filter((r) => !excluded.includes(r)));
@@ -121,7 +122,8 @@ async function searchCost(browser: Browser, type: (input: ReturnType<Page['getBy
 	const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 360, height: 800 }, locale: 'vi-VN' });
 	const page = await context.newPage();
 	const log = record(page);
-	await page.goto(`${ORIGIN}${BASE}cq-2/`, { waitUntil: 'networkidle' });
+	await page.goto(`${ORIGIN}${BASE}cq-2/`);
+	await settled(page);
 	const before = log.requests.length;
 	await page.getByRole('button', { name: 'Tìm kiếm' }).click();
 	const input = page.getByLabel(/Gõ điều bà con cần tìm/);

@@ -26,6 +26,32 @@ export async function scriptsRan(page: Page) {
 }
 
 /**
+ * The page has loaded all it loads by itself: every script deferred to after the first paint has
+ * arrived, and then half a second has passed with no request starting or ending (their own
+ * chunks). `networkidle` is not enough: on a busy machine the first paint, and so the scripts, can
+ * come more than half a second after the stylesheet, and a test would measure or watch a page
+ * whose scripts have not yet been asked for.
+ */
+export async function settled(page: Page, quietMs = 500) {
+	await page.waitForFunction(() => {
+		const loaded = new Set(performance.getEntriesByType('resource').map((e) => e.name));
+		return [...document.querySelectorAll<HTMLScriptElement>('script[type="gds/after-paint"]')].every((s) => loaded.has(s.src));
+	});
+	let last = Date.now();
+	const seen = () => void (last = Date.now());
+	page.on('request', seen);
+	page.on('requestfinished', seen);
+	page.on('requestfailed', seen);
+	try {
+		while (Date.now() - last < quietMs) await page.waitForTimeout(100);
+	} finally {
+		page.off('request', seen);
+		page.off('requestfinished', seen);
+		page.off('requestfailed', seen);
+	}
+}
+
+/**
  * Sổ theo dõi takes input: it is inert until its script, loaded after the first paint, has run (a
  * file handed to an inert picker would reach no one; a person cannot even open it).
  */

@@ -5,7 +5,7 @@ import { loadSiteData } from '../../src/data/load';
 import { FILE_NOTICES } from '../../src/lib/household-file';
 import { NOTICES, STORAGE_KEY } from '../../src/lib/household-store';
 import { decodeShortCode } from '../../src/lib/shortcode';
-import { BASE, scriptsRan, watch } from './helpers';
+import { BASE, scriptsRan, settled, watch } from './helpers';
 
 const CHECKLIST = `${BASE}gia-dinh-toi/`;
 const { criteria, commune } = loadSiteData(process.cwd(), { env: {} });
@@ -15,6 +15,17 @@ const answer = (page: Page, id: string, state: string) => page.locator(`input[na
 const total = (page: Page) => page.locator('[data-progress="all"]');
 /** Pages in a PDF: page objects, not the /Pages tree node. */
 const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length;
+/**
+ * The phone already holds `saved` when the checklist opens. It is stored once the page's script has
+ * started (scripts load after the first paint), so the script meets it on the reload, as on a
+ * phone, and not halfway through the first visit.
+ */
+async function storeThenReload(page: Page, saved: string) {
+	await page.goto(CHECKLIST);
+	await page.waitForFunction(() => !!customElements.get('gds-household'));
+	await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [STORAGE_KEY, saved]);
+	await page.reload();
+}
 
 test.describe('Gia đình tôi, the household checklist', () => {
 	test('shows the 21 criteria in their groups, each with its self-check and real radio buttons', async ({ page }) => {
@@ -48,7 +59,8 @@ test.describe('Gia đình tôi, the household checklist', () => {
 
 	test('answering sends nothing over the network', async ({ page }) => {
 		const w = watch(page);
-		await page.goto(CHECKLIST, { waitUntil: 'networkidle' });
+		await page.goto(CHECKLIST);
+		await settled(page);
 		const before = w.requests.length;
 		for (const [id, state] of [['cq-1', 'dat'], ['cq-2', 'chua-dat'], ['kt-3', 'khong-ap-dung'], ['xh-1', 'dat'], ['xh-9', 'dat']])
 			await answer(page, id!, state!);
@@ -107,12 +119,7 @@ test.describe('Gia đình tôi, the household checklist', () => {
 
 	test('corrupted saved answers are reported in one sentence, what can be read is kept and the page still works', async ({ page }) => {
 		const w = watch(page);
-		await page.goto(CHECKLIST);
-		await page.evaluate(
-			(key) => localStorage.setItem(key, '{"kind":"gia-dinh-so/household","version":1,"answers":{"cq-1":"dat","kt-2":"khong-ap-dung","xh-'),
-			STORAGE_KEY
-		);
-		await page.reload();
+		await storeThenReload(page, '{"kind":"gia-dinh-so/household","version":1,"answers":{"cq-1":"dat","kt-2":"khong-ap-dung","xh-');
 		const notice = page.locator('gds-household .notice');
 		await expect(notice).toHaveText(NOTICES.partlyRead(2));
 		expect((await notice.textContent())!.match(/[.!?](\s|$)/g)).toHaveLength(1);
@@ -128,9 +135,7 @@ test.describe('Gia đình tôi, the household checklist', () => {
 	});
 
 	test('text that is not JSON at all starts an empty checklist with one sentence', async ({ page }) => {
-		await page.goto(CHECKLIST);
-		await page.evaluate((key) => localStorage.setItem(key, '\u0000garbage'), STORAGE_KEY);
-		await page.reload();
+		await storeThenReload(page, '\u0000garbage');
 		await expect(page.locator('gds-household .notice')).toHaveText(NOTICES.unreadable);
 		await expect(total(page)).toHaveText('đạt 0 / 21 tiêu chí áp dụng');
 	});
@@ -195,10 +200,8 @@ test.describe('Gia đình tôi, the household checklist', () => {
 	});
 
 	test('3. answers saved by a newer version of the page are shown, never rewritten', async ({ page }) => {
-		await page.goto(CHECKLIST);
 		const newer = JSON.stringify({ kind: 'gia-dinh-so/household', version: 2, answers: { 'cq-1': 'dat' }, notes: { 'cq-1': 'x' }, members: 4 });
-		await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [STORAGE_KEY, newer]);
-		await page.reload();
+		await storeThenReload(page, newer);
 		await expect(page.locator('gds-household .notice')).toHaveText(NOTICES.newerRecord);
 		await expect(page.locator('input[name="cq-1"][value="dat"]')).toBeChecked();
 		await page.locator('input[name="cq-2"][value="dat"]').click();
@@ -456,10 +459,14 @@ test.describe('listening to a lesson', () => {
 test('the checklist and a lesson’s controls pass the accessibility checks', async ({ page }) => {
 	const violations = async (selector: string) =>
 		(await new AxeBuilder({ page }).include(selector).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	test.setTimeout(60_000);
+	// Checked as a reader meets them: once the scripts have run and set up the controls.
 	await page.goto(CHECKLIST);
+	await settled(page);
 	await answer(page, 'cq-1', 'dat');
 	expect(await violations('gds-household')).toEqual([]);
 	await page.goto(`${BASE}kt-3/`);
+	await settled(page);
 	expect(await violations('gds-lesson-done')).toEqual([]);
 	expect(await violations('.lesson-tools')).toEqual([]);
 });

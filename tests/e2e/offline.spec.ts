@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { appendFileSync, chmodSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE, DIST, controlled, tallyTakesInput, watch } from './helpers';
+import { BASE, DIST, controlled, settled, tallyTakesInput, watch } from './helpers';
 import type { OfflineBundle } from '../../src/lib/offline-shared';
 import { start } from '../server/nginx.mjs';
 
@@ -146,7 +146,7 @@ test('the mobile menu works on phones without the Popover API', async ({ page })
 test('no page prefetches other pages, whatever the connection', async ({ page }) => {
 	const w = watch(page);
 	await page.goto(BASE);
-	await page.waitForLoadState('networkidle');
+	await settled(page);
 	const link = page.locator('.criteria a').first();
 	const target = new URL((await link.getAttribute('href'))!, page.url()).href;
 	const before = w.requests.length;

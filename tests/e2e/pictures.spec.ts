@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { brotliCompressSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE, DIST, manifest } from './helpers';
+import { BASE, DIST, manifest, settled } from './helpers';
 import { ACT_ICONS } from '../../src/lib/act-icons';
 import { DRAWINGS } from '../../src/lib/drawings';
 
@@ -112,7 +112,8 @@ test('the pictures are small: sprite, drawings, and a whole lesson with every pi
 
 	for (const c of lessons()) {
 		// Cold lesson: pictures apart (they are lazy, below the first screen), the page's own cost.
-		await page.goto(c.url!, { waitUntil: 'load' });
+		await page.goto(c.url!);
+		await settled(page);
 		const cold = await page.evaluate(() => {
 			const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];
 			const page = entries.filter((e) => e.initiatorType !== 'img');

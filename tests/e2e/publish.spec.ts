@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { BASE, builtPages, watch } from './helpers';
+import { BASE, builtPages, settled, watch } from './helpers';
 
 test('pages come with the security headers and are never cached stale', async ({ request }) => {
 	const response = await request.get(`${BASE}cq-1/`);
@@ -48,7 +48,8 @@ test('every page loads through nginx with no CSP violation and no console error'
 	const w = watch(page);
 	const violations: string[] = [];
 	for (const path of builtPages()) {
-		await page.goto(`${BASE}${path}`, { waitUntil: 'networkidle' });
+		await page.goto(`${BASE}${path}`);
+		await settled(page, 100);
 		for (const v of await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)) violations.push(`${path}: ${v}`);
 	}
 	// Search too: Pagefind's WebAssembly must be allowed.
@@ -96,6 +97,7 @@ test('the Permissions-Policy names only features the browser knows: no warning i
 	expect(policy).not.toMatch(/bluetooth|interest-cohort/);
 	const messages: string[] = [];
 	page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
-	await page.goto(`${BASE}cq-1/`, { waitUntil: 'networkidle' });
+	await page.goto(`${BASE}cq-1/`);
+	await settled(page);
 	expect(messages.filter((m) => /Permissions-Policy|Feature-Policy|Unrecognized feature/i.test(m))).toEqual([]);
 });

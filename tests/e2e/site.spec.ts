@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE, DIST, builtPages, manifest, watch } from './helpers';
+import { BASE, DIST, builtPages, manifest, settled, watch } from './helpers';
 
 const GROUPS = ['Chính quyền số', 'Kinh tế số', 'Xã hội số'];
 
@@ -62,7 +62,7 @@ for (const query of ['dinh danh', 'định danh']) {
 test('no search code is loaded before search opens', async ({ page }) => {
 	const w = watch(page);
 	await page.goto(`${BASE}kt-6/`);
-	await page.waitForLoadState('networkidle');
+	await settled(page);
 	expect(w.requests.map((r) => r.url()).filter((u) => u.includes('pagefind'))).toEqual([]);
 	await page.getByRole('button', { name: 'Tìm kiếm' }).click();
 	await page.getByLabel(/Gõ điều bà con cần tìm/).fill('tien dien');
