@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { randomAnswers as householdAnswers } from '../../tests/unit/random-answers';
 import { loadSiteData } from '../data/load';
 import { ALPHABET, decodeShortCode, encodeShortCode, formatShortCode, MAX_LENGTH, ShortCodeError } from './shortcode';
-import { STATES, type Answers } from './answers';
 
 const { criteria } = loadSiteData(process.cwd(), { env: {} });
 

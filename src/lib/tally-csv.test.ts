@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomAnswers as householdAnswers } from '../../tests/unit/random-answers';
 import { loadSiteData } from '../data/load';
-import { STATES, type Answers } from './answers';
 import { BOM, parseCsv, serializeCsv } from './csv';
 import { encodeShortCode } from './shortcode';
 import { exportFileName, formatImportProblem, MAX_HOUSEHOLDS, readTallyFile, singleVillage, tallyToCsv, TallyImportError, type ImportProblem } from './tally-csv';

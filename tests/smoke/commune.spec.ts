@@ -2,7 +2,7 @@
 // once under its own base path (dist-xa-thu/, /so-tay-thu/) and once at the root of a site of its
 // own (dist-root/, BASE_PATH=/). Each Playwright project (playwright.config.ts) serves one build with
 // nginx and the location block that build wrote, and names the folder in its metadata.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { chmodSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -11,7 +11,6 @@ import { APACHE, startApache } from '../server/apache.mjs';
 import { controlled, tallyTakesInput } from '../e2e/helpers';
 
 const fixture = parseYaml(readFileSync(join(process.cwd(), 'tests/fixtures/xa-thu/commune.yaml'), 'utf8'));
-const NAME: string = fixture.commune.fullName; // "xã Ia Thử"
 const HOME_NAME = 'Kon Chiêng';
 
 /** The build this project serves, and the base it was built for (read from the build itself). */
