@@ -6,8 +6,9 @@
  */
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { loadSiteData } from '../../src/data/load';
+import { AFTER_PAINT_TYPE } from '../../src/integrations/after-paint';
 import { tallyToCsv } from '../../src/lib/tally-csv';
-import { BASE, builtPages } from './helpers';
+import { BASE, builtPages, settled } from './helpers';
 
 // A cold first visit: no service worker (it would serve the files from its cache on a second page).
 test.use({ serviceWorkers: 'block' });
@@ -20,9 +21,8 @@ for (const path of BENCH_PAGES) {
 		const finished: Request[] = [];
 		page.on('requestfinished', (r) => finished.push(r));
 		await page.goto(`${BASE}${path}`);
-		// The controls come to life after the paint: the search button's element is defined.
-		await expect.poll(() => page.evaluate(() => !!customElements.get('gds-search'))).toBe(true);
-		await page.waitForLoadState('networkidle');
+		// The scripts come after the paint, and then their own chunks.
+		await settled(page);
 		const fcp = await page.evaluate(() => {
 			const entry = performance.getEntriesByName('first-contentful-paint')[0];
 			return entry ? performance.timeOrigin + entry.startTime : undefined;
@@ -47,7 +47,7 @@ test('no page of the site asks for a script or the manifest in its HTML', async 
 	const offending: string[] = [];
 	for (const path of builtPages()) {
 		const html = await (await request.get(`${BASE}${path}`)).text();
-		for (const [tag] of html.matchAll(/<script\b[^>]*\bsrc=[^>]*>/g)) if (!tag!.includes('type="gds/after-paint"')) offending.push(`${path || 'trang chủ'}: ${tag}`);
+		for (const [tag] of html.matchAll(/<script\b[^>]*\bsrc=[^>]*>/g)) if (!tag!.includes(`type="${AFTER_PAINT_TYPE}"`)) offending.push(`${path || 'trang chủ'}: ${tag}`);
 		if (/<link\b[^>]*\srel="manifest"/.test(html)) offending.push(`${path || 'trang chủ'}: <link rel="manifest">`);
 	}
 	expect(offending).toEqual([]);

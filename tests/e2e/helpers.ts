@@ -1,6 +1,7 @@
 import { expect, type Page, type Request } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { AFTER_PAINT_TYPE } from '../../src/integrations/after-paint';
 import { BASE, DIST } from '../base.mjs';
 
 /** The base path and the built site come from the build, through tests/base.mjs. */
@@ -33,10 +34,10 @@ export async function scriptsRan(page: Page) {
  * whose scripts have not yet been asked for.
  */
 export async function settled(page: Page, quietMs = 500) {
-	await page.waitForFunction(() => {
+	await page.waitForFunction((type) => {
 		const loaded = new Set(performance.getEntriesByType('resource').map((e) => e.name));
-		return [...document.querySelectorAll<HTMLScriptElement>('script[type="gds/after-paint"]')].every((s) => loaded.has(s.src));
-	});
+		return [...document.querySelectorAll<HTMLScriptElement>(`script[type="${type}"]`)].every((s) => loaded.has(s.src));
+	}, AFTER_PAINT_TYPE);
 	let last = Date.now();
 	const seen = () => void (last = Date.now());
 	page.on('request', seen);
