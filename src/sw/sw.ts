@@ -43,9 +43,29 @@ const STAGED_URL = '/__gds/staged.json';
 
 self.addEventListener('message', (event) => {
 	if (event.data?.type === 'SKIP_WAITING') self.skipWaiting();
-	if (event.data?.type === 'REFRESH') event.waitUntil(refreshing ?? (refreshing = refreshNow().finally(() => (refreshing = undefined))));
+	if (event.data?.type === 'REFRESH') event.waitUntil(refresh());
 });
+
 let refreshing: Promise<void> | undefined;
+let askedAgain = false;
+/**
+ * One refresh at a time. A page that asks while one is running (it opened online while an earlier
+ * try, begun before the network or the missing file came back, was still at work) is not dropped:
+ * one more try follows once the running one ends.
+ */
+function refresh(): Promise<void> {
+	if (refreshing) {
+		askedAgain = true;
+		return refreshing;
+	}
+	refreshing = (async () => {
+		do {
+			askedAgain = false;
+			await refreshNow();
+		} while (askedAgain);
+	})().finally(() => (refreshing = undefined));
+	return refreshing;
+}
 
 precacheAndRoute(manifest, { ignoreURLParametersMatching: [/.*/] });
 cleanupOutdatedCaches();

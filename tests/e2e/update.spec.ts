@@ -210,3 +210,34 @@ test('a refresh that cannot finish (a file missing on the server) keeps the old 
 	await expectWhole(page, `${BASE}cq-2/`, 'v2');
 	await expect(page.getByText(V2_TEXT)).toBeVisible();
 });
+
+test('a page that opens online while an earlier try is still running gets its own try: the stored pages are refreshed', async ({ page, context }) => {
+	test.setTimeout(180_000);
+	await saveV1(page);
+	publish(v2);
+	rmSync(join(served, 'kt-5'), { recursive: true, force: true });
+	await acceptUpdate(page);
+	// The service worker's first retry is held at its check of the missing file…
+	let release: (() => Promise<void>) | undefined;
+	const held = new Promise<void>((resolve) =>
+		context.route(`${ORIGIN}${BASE}kt-5/`, async (route) => {
+			if (route.request().method() !== 'HEAD' || release) return route.fallback();
+			release = () => route.fulfill({ status: 404 });
+			resolve();
+		})
+	);
+	await page.reload();
+	await held;
+	// …while the file comes back and the household opens another page, which asks again.
+	cpSync(join(v2, 'kt-5'), join(served, 'kt-5'), { recursive: true });
+	await page.goto(`${BASE}cq-1/`);
+	const note = page.locator('gds-offline .note');
+	await expect(note).toContainText('kt-5');
+	// The page asked right after showing the note; the message reaches the worker within a moment.
+	await page.waitForTimeout(500);
+	// The first try ends as it began (the file was missing); the page's request is not lost with it.
+	await release!();
+	await expect.poll(async () => (await storedState(page))?.version, { timeout: 60_000 }).toBe(bundleOf(v2).version);
+	await page.reload();
+	await expect(note).toBeHidden();
+});
