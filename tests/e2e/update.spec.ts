@@ -120,6 +120,13 @@ async function acceptUpdate(page: Page) {
 	});
 }
 
+/** Version 2 is published with one lesson (kt-5) missing, and accepted: its refresh of the stored pages fails. */
+async function updateWithLessonMissing(page: Page) {
+	publish(v2);
+	rmSync(join(served, 'kt-5'), { recursive: true, force: true });
+	await acceptUpdate(page);
+}
+
 async function clearHttpCacheAndGoOffline(page: Page, context: BrowserContext) {
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Network.clearBrowserCache');
@@ -181,10 +188,7 @@ test('after an update, with the HTTP cache cleared and no network, saved pages a
 test('a refresh that cannot finish (a file missing on the server) keeps the old copy whole and says so in Vietnamese', async ({ page, context }) => {
 	test.setTimeout(180_000);
 	await saveV1(page);
-	// Version 2 is published with one lesson missing.
-	publish(v2);
-	rmSync(join(served, 'kt-5'), { recursive: true, force: true });
-	await acceptUpdate(page);
+	await updateWithLessonMissing(page);
 	await page.reload();
 	await expect(page.locator('gds-offline .note')).toContainText('Chưa cập nhật được các trang đã lưu');
 	await clearHttpCacheAndGoOffline(page, context);
@@ -214,9 +218,7 @@ test('a refresh that cannot finish (a file missing on the server) keeps the old 
 test('a page that opens online while an earlier try is still running gets its own try: the stored pages are refreshed', async ({ page, context }) => {
 	test.setTimeout(180_000);
 	await saveV1(page);
-	publish(v2);
-	rmSync(join(served, 'kt-5'), { recursive: true, force: true });
-	await acceptUpdate(page);
+	await updateWithLessonMissing(page);
 	// The service worker's first retry is held at its check of the missing file…
 	let release: (() => Promise<void>) | undefined;
 	const held = new Promise<void>((resolve) =>
