@@ -9,7 +9,7 @@ import { encodeShortCode } from '../../src/lib/shortcode';
 import { parseCsv } from '../../src/lib/csv';
 import { tallyToCsv } from '../../src/lib/tally-csv';
 import type { Answers } from '../../src/lib/answers';
-import { BASE, tallyTakesInput, watch } from './helpers';
+import { BASE, settled, tallyTakesInput, watch } from './helpers';
 
 const { criteria } = loadSiteData(process.cwd(), { env: {} });
 const IDS = criteria.map((c) => c.id.toUpperCase());
@@ -512,7 +512,7 @@ test('5. "Xóa dữ liệu trên máy này" removes the tally and the household 
 test('nothing about a household leaves the device, and the tally works with the network off', async ({ page, context }) => {
 	const watcher = watch(page);
 	await openTally(page);
-	await page.waitForLoadState('networkidle');
+	await settled(page);
 	// The file code and the answer grid load when first needed: use them once while online, as the
 	// offline save does (it stores every file of the page's code).
 	await page.locator('[data-import]').setInputFiles(join(FIXTURES, 'lang-de-ar.csv'));

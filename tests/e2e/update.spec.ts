@@ -13,7 +13,7 @@ import { appendFileSync, chmodSync, cpSync, mkdtempSync, readFileSync, readdirSy
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import { BASE, DIST } from './helpers';
+import { BASE, DIST, controlled } from './helpers';
 import { start } from '../server/nginx.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -74,14 +74,6 @@ test.afterAll(() => {
 });
 
 const bundleOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'offline.json'), 'utf8')) as { version: string };
-
-async function controlled(page: Page) {
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-		if (!navigator.serviceWorker.controller)
-			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-	});
-}
 
 /** The stored-copy record the service worker keeps (src/lib/offline-shared.ts). */
 const storedState = (page: Page) =>
